@@ -1,0 +1,58 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-netpol',
+  description: 'Kubernetes NetworkPolicy constructs for cdk8s that fail closed, and an analyzer that proves what they allow.',
+  author: 'cdk8s-netpol developers',
+  authorAddress: 'dev@cdk8s-netpol.local',
+  repositoryUrl: 'https://example.invalid/cdk8s-netpol.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security'],
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // Peer deps. Older cdk8s 2.x drags in a stray release tool; projen's defaults (cdk8s 1, constructs 3) do not install.
+  cdk8sVersion: '2.68.100',
+  constructsVersion: '10.3.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+
+  // jsii 6 compiles with TypeScript 6.0; "*" resolves to 7.x, which breaks ts-jest.
+  jsiiVersion: '~6.0.16',
+  typescriptVersion: '~6.0.3',
+  tsconfigDevFile: 'tsconfig.dev.json',
+
+  // Non-jsii runtime deps must be bundled. Argument parsing uses node:util parseArgs.
+  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0'],
+  devDeps: ['cdk8s-cli@^2.207.0', 'fast-check@^4', '@types/node@^20'],
+  bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
+
+  jestOptions: {
+    // Updating a snapshot is a deliberate, reviewed act: `npx projen test:update`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/.*/manifests/'],
+    },
+  },
+
+  // No GitHub machinery: CI is .ci/run.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+});
+
+project.gitignore.exclude('/examples/*/manifests/', '/examples/*/node_modules/', '/bench/out/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
+
+// `npm test` and `npm run demo` work on a fresh clone: install first when node_modules is missing or stale.
+project.setScript('pretest', 'node scripts/ensure-deps.js');
+project.setScript('predemo', 'node scripts/ensure-deps.js');
+project.addTask('demo', {
+  description: 'Synthesize examples/three-tier with the cdk8s CLI and print what its policies allow',
+  steps: [
+    { exec: 'cdk8s synth', cwd: 'examples/three-tier' },
+    { exec: 'ts-node --transpile-only src/cli/main.ts reach examples/three-tier/manifests' },
+  ],
+});
+
+project.synth();

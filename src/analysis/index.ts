@@ -1,0 +1,2 @@
+// Public exports of src/analysis (owned by whoever builds analysis).
+export {};

@@ -1,0 +1,129 @@
+/**
+ * The cluster model: what the analyzer knows about a set of manifests.
+ *
+ * Plain data over plain manifest objects; no cdk8s dependency. Built by `buildModel`
+ * (model-builder.ts) from parsed documents, read by reachability, explain and lint.
+ */
+
+/** The protocols NetworkPolicy defines. */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+
+/** Where a document came from, so findings and errors can point at it. */
+export interface SourceLocation {
+  /** File path as given by the user; undefined for in-memory objects (e.g. a chart). */
+  readonly file?: string;
+  /** 0-based index of the document in a multi-document file, or of the object in a list. */
+  readonly documentIndex: number;
+  /** 1-based line of the document's first line, when known. */
+  readonly line?: number;
+}
+
+/** A parsed manifest document and where it came from. */
+export interface ManifestDocument {
+  readonly object: unknown;
+  readonly source: SourceLocation;
+}
+
+export type Labels = Readonly<Record<string, string>>;
+
+/** Kubernetes `metav1.LabelSelector`, as written in manifests. */
+export interface LabelSelectorSpec {
+  readonly matchLabels?: Labels;
+  readonly matchExpressions?: ReadonlyArray<{
+    readonly key: string;
+    readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    readonly values?: readonly string[];
+  }>;
+}
+
+export interface IpBlockSpec {
+  readonly cidr: string;
+  readonly except?: readonly string[];
+}
+
+/** One entry of `from` / `to`, as written. */
+export interface PeerSpec {
+  readonly podSelector?: LabelSelectorSpec;
+  readonly namespaceSelector?: LabelSelectorSpec;
+  readonly ipBlock?: IpBlockSpec;
+}
+
+/** One entry of `ports`, after server-side defaulting (protocol filled in). */
+export interface PortSpec {
+  readonly protocol: Protocol;
+  /** Number, name, or undefined = every port of the protocol. */
+  readonly port?: number | string;
+  readonly endPort?: number;
+}
+
+/** One ingress or egress rule after defaulting. `undefined` lists mean "all" (Kubernetes' reading). */
+export interface RuleSpec {
+  /** `from` (ingress) or `to` (egress); undefined when missing or empty = every peer, external included. */
+  readonly peers?: readonly PeerSpec[];
+  /** undefined when missing or empty = every protocol and port. */
+  readonly ports?: readonly PortSpec[];
+}
+
+export type Direction = 'Ingress' | 'Egress';
+
+export interface Namespace {
+  readonly name: string;
+  /** Always includes `kubernetes.io/metadata.name: <name>`. */
+  readonly labels: Labels;
+  readonly source?: SourceLocation;
+}
+
+export interface NamedContainerPort {
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/** A peer of the analysis: one workload (its pods share a template), or a bare Pod. */
+export interface Workload {
+  readonly namespace: string;
+  readonly name: string;
+  /** Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController. */
+  readonly kind: string;
+  readonly podLabels: Labels;
+  readonly namedPorts: readonly NamedContainerPort[];
+  /** hostNetwork pods are node traffic: pod selectors do not select them. */
+  readonly hostNetwork: boolean;
+  readonly source?: SourceLocation;
+}
+
+/** A NetworkPolicy after Kubernetes' defaulting. */
+export interface Policy {
+  readonly namespace: string;
+  readonly name: string;
+  readonly podSelector: LabelSelectorSpec;
+  /** Effective policyTypes after defaulting (Ingress always unless given; Egress when egress is non-empty), deduplicated. */
+  readonly policyTypes: readonly Direction[];
+  /** Rules as written (even for a direction not in policyTypes; reachability ignores those, lint reports them). */
+  readonly ingress: readonly RuleSpec[];
+  readonly egress: readonly RuleSpec[];
+  /** The object as written, for lint rules that look at the raw form (e.g. `egress: []`, duplicate policyTypes). */
+  readonly raw: unknown;
+  readonly source?: SourceLocation;
+}
+
+/** An object the model did not use (unknown kind, CRD, Service…), reported in verbose mode. */
+export interface IgnoredObject {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly source?: SourceLocation;
+}
+
+export interface ClusterModel {
+  readonly namespaces: readonly Namespace[];
+  readonly workloads: readonly Workload[];
+  readonly policies: readonly Policy[];
+  readonly ignored: readonly IgnoredObject[];
+}
+
+/** A workload as named in output: `ns/name[Kind]`. */
+export function workloadId(w: Pick<Workload, 'namespace' | 'name' | 'kind'>): string {
+  return `${w.namespace}/${w.name}[${w.kind}]`;
+}

@@ -1,0 +1,84 @@
+/**
+ * What the analyzer computes: allowed flows and explanations. Plain data; rendering
+ * (txt, json, csv, md, dot, mermaid) lives in src/render and only reads these.
+ */
+import type { ConnectionSet } from './connection-set';
+import type { Direction, Policy, Protocol, Workload } from './model';
+
+/** A contiguous range of addresses outside the cluster, in one family. */
+export interface IpRange {
+  readonly family: 4 | 6;
+  /** First and last address, canonical text form (`10.0.0.0`, `2001:db8::`). */
+  readonly start: string;
+  readonly end: string;
+}
+
+export type Endpoint =
+  | { readonly kind: 'workload'; readonly workload: Workload }
+  | { readonly kind: 'external'; readonly range: IpRange };
+
+/** One allowed ordered pair and everything allowed between them. */
+export interface AllowedFlow {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly conns: ConnectionSet;
+}
+
+export interface Reachability {
+  /** Every pair with a non-empty connection set, sorted by `endpointId(src)`, then `endpointId(dst)`. */
+  readonly flows: readonly AllowedFlow[];
+  /** The disjoint external ranges the address space was cut into. */
+  readonly externalRanges: readonly IpRange[];
+}
+
+/** A rule that allows (part of) the traffic. */
+export interface RuleMatch {
+  readonly policy: Policy;
+  readonly direction: Direction;
+  /** Index of the rule in `spec.ingress` / `spec.egress`. */
+  readonly ruleIndex: number;
+  /** What this rule allows between the pair. */
+  readonly conns: ConnectionSet;
+}
+
+export type MissReason = 'no-peer-matched' | 'port-or-protocol-mismatch' | 'named-port-not-on-destination';
+
+/** A rule of a policy selecting this end that does not allow the traffic, and why. */
+export interface RuleMiss {
+  readonly policy: Policy;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly reason: MissReason;
+  /** Human-readable detail, e.g. `peer selects app=frontend; source has app=web`. */
+  readonly detail: string;
+}
+
+/** The verdict of one end: the source's egress or the destination's ingress. */
+export interface SideExplanation {
+  readonly direction: Direction;
+  readonly endpoint: Endpoint;
+  /** False when the end is external: no policy applies there. */
+  readonly applies: boolean;
+  /** True when some policy selects this end with this direction in its policyTypes. */
+  readonly isolated: boolean;
+  readonly selectingPolicies: readonly Policy[];
+  readonly allowedBy: readonly RuleMatch[];
+  readonly notAllowedBy: readonly RuleMiss[];
+  /** What this end allows toward the other (everything when not isolated or not applicable). */
+  readonly conns: ConnectionSet;
+}
+
+export interface Explanation {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  /** The port asked about, if any. */
+  readonly query?: { readonly protocol: Protocol; readonly port: number };
+  /** Whether the queried port (or, without a query, anything at all) is allowed. */
+  readonly allowed: boolean;
+  /** Everything allowed from src to dst: the intersection of both ends. */
+  readonly conns: ConnectionSet;
+  readonly egress: SideExplanation;
+  readonly ingress: SideExplanation;
+  /** Caveats that apply, e.g. hostNetwork pods, same workload. */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,2 @@
+// Public exports of src/policies (owned by whoever builds policies).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of src/vocabulary (owned by whoever builds vocabulary).
+export {};
