@@ -1,0 +1,92 @@
+/**
+ * Defensive reading of manifest objects: they come from user files, so any field may be
+ * missing or of the wrong type, and keys like `__proto__` must never reach a prototype.
+ */
+import type { Labels, ManifestDocument, SourceLocation } from './model';
+
+export type PlainObject = Readonly<Record<string, unknown>>;
+
+/** One Kubernetes object to classify, after Lists and arrays were unpacked. */
+export interface ManifestObject {
+  readonly object: unknown;
+  readonly source: SourceLocation;
+}
+
+export function isPlainObject(value: unknown): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property only: inherited ones (`constructor`, `__proto__` getters) read as missing. */
+export function field(obj: unknown, key: string): unknown {
+  return isPlainObject(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** A field along a path of own properties, e.g. `path(o, 'spec', 'template', 'metadata')`. */
+export function path(obj: unknown, ...keys: string[]): unknown {
+  return keys.reduce<unknown>((value, key) => field(value, key), obj);
+}
+
+export function stringField(obj: unknown, key: string): string | undefined {
+  const value = field(obj, key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** An array field; anything else reads as an empty list. */
+export function arrayField(obj: unknown, key: string): readonly unknown[] {
+  const value = field(obj, key);
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * A label map with a null prototype, keeping only string values. `__proto__` is dropped:
+ * it is not a valid label key, and a copy into a plain object would change its prototype.
+ */
+export function readLabels(value: unknown): Labels {
+  const labels: Record<string, string> = Object.create(null);
+  if (!isPlainObject(value)) return labels;
+  for (const [key, v] of Object.entries(value)) {
+    if (key !== '__proto__' && typeof v === 'string') labels[key] = v;
+  }
+  return labels;
+}
+
+/** The object's kind, name and namespace (`default` when unset: namespaced objects live there unless told). */
+export function objectMeta(obj: unknown): { kind?: string; apiVersion?: string; name?: string; namespace: string } {
+  return {
+    kind: stringField(obj, 'kind'),
+    apiVersion: stringField(obj, 'apiVersion'),
+    name: stringField(field(obj, 'metadata'), 'name'),
+    namespace: stringField(field(obj, 'metadata'), 'namespace') ?? 'default',
+  };
+}
+
+/**
+ * Unpack every document into single objects. A document may be an array (what cdk8s'
+ * `chart.toJson()` returns; items get their array index as `documentIndex`), a `List`, or a
+ * typed list (`PodList`, `NetworkPolicyList`…) whose items may omit `kind` and `apiVersion`:
+ * they are taken from the list (kind minus `List`). Items of a list keep the list's source.
+ */
+export function unpackDocuments(docs: readonly ManifestDocument[]): ManifestObject[] {
+  const out: ManifestObject[] = [];
+  const visit = (object: unknown, source: SourceLocation): void => {
+    if (Array.isArray(object)) {
+      object.forEach((item, documentIndex) => visit(item, { ...source, documentIndex }));
+      return;
+    }
+    const kind = stringField(object, 'kind');
+    if (kind === undefined || !kind.endsWith('List') || !Array.isArray(field(object, 'items'))) {
+      out.push({ object, source });
+      return;
+    }
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    const apiVersion = stringField(object, 'apiVersion');
+    for (const item of arrayField(object, 'items')) {
+      const typed = itemKind !== undefined && isPlainObject(item)
+        ? { apiVersion, ...item, kind: stringField(item, 'kind') ?? itemKind }
+        : item;
+      visit(typed, source);
+    }
+  };
+  for (const doc of docs) visit(doc.object, doc.source);
+  return out;
+}

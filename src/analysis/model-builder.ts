@@ -1,0 +1,60 @@
+/**
+ * Manifests → `ClusterModel`. See workload-reader.ts and policy-reader.ts for the decisions
+ * on workloads and policies.
+ *
+ * Namespaces: every namespace carries `kubernetes.io/metadata.name: <name>` (the control
+ * plane sets it and it cannot be changed); a namespace that appears only as the namespace of
+ * a workload or policy gets just that label; an object without a namespace is in `default`.
+ * Everything that is neither a Namespace, a workload nor a NetworkPolicy is `ignored`.
+ */
+import { field, ManifestObject, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
+import { ClusterModel, IgnoredObject, ManifestDocument, Namespace } from './model';
+import { isNetworkPolicy, readPolicy } from './policy-reader';
+import { isKindOf, isWorkload, readWorkloads } from './workload-reader';
+
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+const NAMESPACE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Namespace', ['']]]);
+
+function isNamespace(obj: unknown): boolean {
+  const meta = objectMeta(obj);
+  return meta.name !== undefined && isKindOf(NAMESPACE_GROUPS, meta.kind, meta.apiVersion);
+}
+
+/** A namespace's labels: the given ones plus the name label, which always wins. */
+export function namespaceLabels(name: string, labels: unknown = undefined) {
+  return Object.assign(readLabels(labels), { [NAMESPACE_NAME_LABEL]: name });
+}
+
+function toIgnored({ object, source }: ManifestObject): IgnoredObject {
+  const meta = objectMeta(object);
+  return { apiVersion: meta.apiVersion, kind: meta.kind, name: meta.name, source };
+}
+
+export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
+  const objects = unpackDocuments(docs);
+  const workloads = readWorkloads(objects.filter(o => isWorkload(o.object)));
+  const policies = objects.filter(o => isNetworkPolicy(o.object)).map(readPolicy);
+  const ignored = objects.filter(o => !isWorkload(o.object) && !isNetworkPolicy(o.object) && !isNamespace(o.object)).map(toIgnored);
+
+  const namespaces = new Map<string, Namespace>();
+  for (const { object, source } of objects.filter(o => isNamespace(o.object))) {
+    const name = objectMeta(object).name!;
+    namespaces.set(name, { name, labels: namespaceLabels(name, field(field(object, 'metadata'), 'labels')), source });
+  }
+  for (const { namespace } of [...workloads, ...policies]) {
+    if (!namespaces.has(namespace)) namespaces.set(namespace, { name: namespace, labels: namespaceLabels(namespace) });
+  }
+
+  return {
+    namespaces: [...namespaces.values()].sort((a, b) => compare(a.name, b.name)),
+    workloads: workloads.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind)),
+    policies,
+    ignored,
+  };
+}
+
+/** Plain code-unit order: stable across locales, like np-guard's sorted output. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { ClusterModel, ManifestDocument, Workload, workloadId } from '../../src/analysis/model';
+import { buildModel } from '../../src/analysis/model-builder';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'analysis');
+
+/** Multi-document YAML text → ManifestDocument[] (empty documents skipped). */
+export function parseYaml(text: string, file?: string): ManifestDocument[] {
+  return parseAllDocuments(text)
+    .map((doc, documentIndex) => ({ object: doc.toJS() as unknown, source: { file, documentIndex } }))
+    .filter(d => d.object !== null && d.object !== undefined);
+}
+
+/** test/fixtures/analysis/<name>.yaml as documents. */
+export function fixtureDocs(name: string): ManifestDocument[] {
+  const file = path.join(FIXTURES, `${name}.yaml`);
+  return parseYaml(fs.readFileSync(file, 'utf8'), file);
+}
+
+export function fixtureModel(name: string): ClusterModel {
+  return buildModel(fixtureDocs(name));
+}
+
+export function modelOf(yamlText: string): ClusterModel {
+  return buildModel(parseYaml(yamlText));
+}
+
+/** The workload with id `ns/name[Kind]` (throws when absent, so tests fail loudly). */
+export function workload(model: ClusterModel, id: string): Workload {
+  const found = model.workloads.find(w => workloadId(w) === id);
+  if (!found) throw new Error(`no workload ${id} in ${model.workloads.map(workloadId).join(', ')}`);
+  return found;
+}

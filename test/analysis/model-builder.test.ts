@@ -1,0 +1,182 @@
+import { fixtureModel, modelOf, workload } from './helpers';
+import { workloadId } from '../../src/analysis/model';
+import { buildModel } from '../../src/analysis/model-builder';
+
+describe('buildModel: owner grouping', () => {
+  const model = fixtureModel('model-owners');
+
+  test('one peer per controller tree, named after the topmost owner', () => {
+    expect(model.workloads.map(workloadId)).toEqual([
+      'shop/api-7f9[ReplicaSet]',
+      'shop/db[StatefulSet]',
+      'shop/solo[Pod]',
+      'shop/web[Deployment]',
+      'shop/worker[Deployment]',
+    ]);
+  });
+
+  test('pod template labels, not the workload labels; the running Pod describes the peer', () => {
+    // The Pod web-5d8-abc is deepest in the chain, so its actual labels win over the Deployment's template.
+    expect({ ...workload(model, 'shop/web[Deployment]').podLabels }).toEqual({ 'app': 'web', 'pod-template-hash': '5d8' });
+    expect(workload(model, 'shop/web[Deployment]').namedPorts).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+  });
+
+  test('the peer keeps the source of the owner object when present', () => {
+    expect(workload(model, 'shop/web[Deployment]').source?.documentIndex).toBe(1);
+  });
+});
+
+describe('buildModel: lists, namespaces, ignored objects', () => {
+  const model = fixtureModel('model-lists');
+
+  test('typed lists whose items omit kind, and v1 List', () => {
+    expect(model.workloads.map(workloadId)).toEqual(['default/a[Pod]', 'default/b[Pod]', 'default/d[CronJob]', 'dev/c[Deployment]']);
+    expect(model.policies.map(p => `${p.namespace}/${p.name}`)).toEqual(['default/np-from-list']);
+  });
+
+  test('objects without namespace are in default; namespaces carry their name label', () => {
+    expect(model.namespaces.map(n => [n.name, { ...n.labels }])).toEqual([
+      ['default', { 'kubernetes.io/metadata.name': 'default' }],
+      ['dev', { 'env': 'dev', 'kubernetes.io/metadata.name': 'dev' }],
+    ]);
+  });
+
+  test('CronJob pod template and hostNetwork', () => {
+    const d = workload(model, 'default/d[CronJob]');
+    expect({ ...d.podLabels }).toEqual({ app: 'd' });
+    expect(d.hostNetwork).toBe(true);
+    expect(workload(model, 'default/a[Pod]').hostNetwork).toBe(false);
+  });
+
+  test('everything else is ignored', () => {
+    expect(model.ignored.map(i => i.kind ?? `(no kind: ${i.name})`)).toEqual(['Service', 'ConfigMap', 'Widget', '(no kind: no-kind)']);
+  });
+});
+
+describe('buildModel: namespaces', () => {
+  test('a Namespace object cannot override its name label', () => {
+    const model = modelOf(`
+apiVersion: v1
+kind: Namespace
+metadata: { name: prod, labels: { kubernetes.io/metadata.name: fake, tier: gold } }
+`);
+    expect(model.namespaces.map(n => ({ ...n.labels }))).toEqual([{ 'kubernetes.io/metadata.name': 'prod', 'tier': 'gold' }]);
+  });
+
+  test('a namespace seen only on a policy gets just its name label', () => {
+    const model = modelOf(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: deny, namespace: ops }
+spec: { podSelector: {} }
+`);
+    expect(model.namespaces.map(n => [n.name, { ...n.labels }])).toEqual([['ops', { 'kubernetes.io/metadata.name': 'ops' }]]);
+  });
+});
+
+describe('buildModel: named ports', () => {
+  test('containers and native sidecars count, plain init containers do not; protocol defaults to TCP', () => {
+    const model = modelOf(`
+apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  initContainers:
+    - { name: init, ports: [{ name: setup, containerPort: 9000 }] }
+    - { name: proxy, restartPolicy: Always, ports: [{ name: proxy, containerPort: 15001 }] }
+  containers:
+    - name: app
+      ports:
+        - { name: http, containerPort: 8080 }
+        - { name: dns, containerPort: 53, protocol: UDP }
+        - { containerPort: 9090 }
+        - { name: bad, containerPort: "x" }
+`);
+    expect(model.workloads[0].namedPorts).toEqual([
+      { name: 'http', port: 8080, protocol: 'TCP' },
+      { name: 'dns', port: 53, protocol: 'UDP' },
+      { name: 'proxy', port: 15001, protocol: 'TCP' },
+    ]);
+  });
+});
+
+describe('buildModel: NetworkPolicy defaulting', () => {
+  const policy = (spec: string) => modelOf(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: n }
+spec:
+${spec.split('\n').map(l => `  ${l}`).join('\n')}
+`).policies[0];
+
+  test('policyTypes: Ingress always, Egress only when egress is non-empty', () => {
+    expect(policy('podSelector: {}').policyTypes).toEqual(['Ingress']);
+    expect(policy('egress: []').policyTypes).toEqual(['Ingress']);
+    expect(policy('egress: [{}]').policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policy('policyTypes: []\negress: [{}]').policyTypes).toEqual(['Ingress', 'Egress']);
+  });
+
+  test('given policyTypes are kept, deduplicated', () => {
+    expect(policy('policyTypes: [Egress]\ningress: [{}]').policyTypes).toEqual(['Egress']);
+    expect(policy('policyTypes: [Ingress, Ingress]').policyTypes).toEqual(['Ingress']);
+  });
+
+  test('missing or empty from/to and ports read as undefined (everything)', () => {
+    const p = policy('ingress: [{}, { from: [], ports: [] }]\negress: [{ to: [] }]');
+    expect(p.ingress).toEqual([{ peers: undefined, ports: undefined }, { peers: undefined, ports: undefined }]);
+    expect(p.egress).toEqual([{ peers: undefined, ports: undefined }]);
+  });
+
+  test('protocol defaults to TCP; ports: [{}] is all TCP', () => {
+    const p = policy('ingress: [{ ports: [{}, { port: 80 }, { protocol: UDP, port: 53 }, { port: 32000, endPort: 32768 }, { port: http }] }]');
+    expect(p.ingress[0].ports).toEqual([
+      { protocol: 'TCP' },
+      { protocol: 'TCP', port: 80 },
+      { protocol: 'UDP', port: 53 },
+      { protocol: 'TCP', port: 32000, endPort: 32768 },
+      { protocol: 'TCP', port: 'http' },
+    ]);
+  });
+
+  test('missing podSelector is {}', () => {
+    expect(policy('ingress: []').podSelector).toEqual({});
+  });
+
+  test('malformed peers are dropped, never widened to everyone', () => {
+    const p = policy('ingress: [{ from: [{}, { ipBlock: { cidr: 10.0.0.0/8 }, podSelector: {} }] }, "junk"]');
+    expect(p.ingress).toEqual([{ peers: [], ports: undefined }, { peers: [] }]);
+  });
+});
+
+describe('buildModel: odd shapes', () => {
+  test('never crashes on wrong types', () => {
+    const docs = [null, 42, 'text', [], { kind: 'Pod' }, { kind: 'Pod', metadata: { name: 'x', labels: 'nope' }, spec: { containers: 'nope', hostNetwork: 'yes' } },
+      { kind: 'Deployment', metadata: { name: 'y', ownerReferences: 'nope' }, spec: { template: 7 } },
+      { kind: 'NetworkPolicy', metadata: { name: 'z' }, spec: { podSelector: 'all', ingress: { from: [] }, policyTypes: 'Ingress' } },
+      { kind: 'List', items: [null, { kind: 'PodList', items: 'nope' }] }]
+      .map((object, documentIndex) => ({ object, source: { documentIndex } }));
+    const model = buildModel(docs);
+    expect(model.workloads.map(workloadId)).toEqual(['default/x[Pod]', 'default/y[Deployment]']);
+    expect(model.workloads[0].hostNetwork).toBe(false);
+    expect(model.policies[0].ingress).toEqual([]);
+  });
+
+  test('__proto__ and constructor keys do not leak into labels', () => {
+    const object = JSON.parse('{"kind":"Pod","metadata":{"name":"p","labels":{"__proto__":{"polluted":"yes"},"constructor":"c","app":"a"}}}');
+    const model = buildModel([{ object, source: { documentIndex: 0 } }]);
+    const labels = model.workloads[0].podLabels;
+    expect(Object.keys(labels).sort()).toEqual(['app', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('an array document (chart.toJson()) is unpacked with each index as its document index', () => {
+    const model = buildModel([{ object: [{ kind: 'ConfigMap', metadata: { name: 'c' } }, { kind: 'Pod', metadata: { name: 'p' } }], source: { documentIndex: 0 } }]);
+    expect(model.workloads[0].source?.documentIndex).toBe(1);
+  });
+
+  test('a CRD that happens to be called Deployment is ignored', () => {
+    const model = modelOf('apiVersion: example.com/v1\nkind: Deployment\nmetadata: { name: d }\n');
+    expect(model.workloads).toEqual([]);
+    expect(model.ignored.map(i => i.kind)).toEqual(['Deployment']);
+  });
+});
