@@ -1,0 +1,4 @@
+export { InputError } from './input-error';
+export { loadManifests } from './load-manifests';
+export { checkNetworkPolicies } from './check-network-policies';
+export { parsePortQuery } from './port-query';
