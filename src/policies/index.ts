@@ -1,2 +1,4 @@
-// Public exports of src/policies (owned by whoever builds policies).
-export {};
+export type { NetworkPolicyOptions } from './network-policy';
+export * from './default-deny';
+export * from './allow-from';
+export * from './allow-to';

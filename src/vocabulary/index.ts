@@ -1,2 +1,4 @@
-// Public exports of src/vocabulary (owned by whoever builds vocabulary).
-export {};
+export * from './label-expression';
+export * from './pod-selector';
+export * from './peer';
+export * from './port';

@@ -1,0 +1,58 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { PodSelector } from '../vocabulary/pod-selector';
+import { addNetworkPolicy, describe, NetworkPolicyOptions } from './network-policy';
+
+/**
+ * Props for `DefaultDeny`.
+ */
+export interface DefaultDenyProps extends NetworkPolicyOptions {
+  /**
+   * The pods to isolate.
+   *
+   * @default PodSelector.all() - every pod of the namespace
+   */
+  readonly pods?: PodSelector;
+
+  /**
+   * Deny all incoming traffic (isolate ingress).
+   *
+   * @default true
+   */
+  readonly ingress?: boolean;
+
+  /**
+   * Deny all outgoing traffic (isolate egress). DNS included: pair it with `DnsEgress`.
+   *
+   * @default true
+   */
+  readonly egress?: boolean;
+}
+
+/**
+ * Denies all traffic to and/or from the selected pods: a policy that isolates them with no rules.
+ * Other policies then allow what is needed (policies only ever add allowances).
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies
+ */
+export class DefaultDeny extends Construct {
+  /** The NetworkPolicy this construct writes. */
+  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
+
+  constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
+    super(scope, id);
+    const where = describe('DefaultDeny', this);
+    const ingress = props.ingress ?? true;
+    const egress = props.egress ?? true;
+    if (!ingress && !egress) {
+      throw new Error(`${where}: 'ingress' and 'egress' are both false, so this policy denies nothing; leave one of them true (both are true by default)`);
+    }
+    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
+      name: props.name,
+      namespace: props.namespace,
+      pods: props.pods ?? PodSelector.all(),
+      ingress: ingress ? [] : undefined,
+      egress: egress ? [] : undefined,
+    });
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The one place a NetworkPolicy object is built. Every policy construct describes its policy here;
+ * this renders it, checks it with the shared validator and refuses it on any problem, so no
+ * construct can write a policy the API server rejects or one that fails open.
+ */
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { formatProblem } from '../validation/problem';
+import { validateNetworkPolicy } from '../validation/validate-network-policy';
+import { Peer } from '../vocabulary/peer';
+import { PodSelector } from '../vocabulary/pod-selector';
+import { Port } from '../vocabulary/port';
+
+/**
+ * Options every policy construct takes.
+ */
+export interface NetworkPolicyOptions {
+  /**
+   * The exact `metadata.name` of the policy.
+   *
+   * @default - a unique, stable name cdk8s generates from the construct path (and the chart's naming)
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace the policy lives in; it only ever selects pods of this namespace.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+}
+
+/** One ingress or egress rule, before rendering. */
+export interface PolicyRule {
+  /** `from` / `to`; `Peer.anywhere()` among them, or undefined, means every peer. */
+  readonly peers?: readonly Peer[];
+  /** undefined means every port and protocol. */
+  readonly ports?: readonly Port[];
+}
+
+/** A whole policy, before rendering. A direction is isolated exactly when its rule list is given. */
+export interface PolicyDefinition extends NetworkPolicyOptions {
+  readonly pods: PodSelector;
+  readonly ingress?: readonly PolicyRule[];
+  readonly egress?: readonly PolicyRule[];
+}
+
+/** `AllowFrom shop/api`: how every message about a construct starts. */
+export function describe(constructType: string, construct: Construct): string {
+  return `${constructType} ${construct.node.path}`;
+}
+
+/**
+ * Refuses an explicitly empty list that Kubernetes would read as "everything" (fail closed).
+ *
+ * @param reading what Kubernetes makes of the empty list, e.g. `allow from everyone`
+ * @param fix what to write instead
+ */
+export function refuseEmpty(where: string, field: string, list: readonly unknown[] | undefined, reading: string, fix: string): void {
+  if (list !== undefined && list.length === 0) {
+    throw new Error(`${where}: '${field}' is empty, which Kubernetes reads as "${reading}"; ${fix}`);
+  }
+}
+
+/**
+ * Renders `definition` as a `KubeNetworkPolicy` child of `owner`, validated.
+ *
+ * @param where how messages name the owner (see `describe`)
+ */
+export function addNetworkPolicy(owner: Construct, id: string, where: string, definition: PolicyDefinition): kplus.k8s.KubeNetworkPolicy {
+  const policyNamespace = definition.namespace ?? Chart.of(owner).namespace;
+  let spec: kplus.k8s.NetworkPolicySpec;
+  try {
+    spec = renderSpec(definition, policyNamespace);
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
+  const policy = new kplus.k8s.KubeNetworkPolicy(owner, id, {
+    // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
+    metadata: {
+      ...definition.name !== undefined ? { name: definition.name } : {},
+      ...definition.namespace !== undefined ? { namespace: definition.namespace } : {},
+    },
+    spec,
+  });
+  const problems = validateNetworkPolicy(policy.toJson());
+  if (problems.length > 0) {
+    throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
+  }
+  return policy;
+}
+
+function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): kplus.k8s.NetworkPolicySpec {
+  const ingress = definition.ingress?.map(rule => renderRule(rule, 'from', policyNamespace));
+  const egress = definition.egress?.map(rule => renderRule(rule, 'to', policyNamespace));
+  definition.egress?.forEach(refuseNamedPortToAnywhere);
+  return {
+    podSelector: definition.pods._toKube(),
+    ...ingress && ingress.length > 0 ? { ingress } : {},
+    ...egress && egress.length > 0 ? { egress } : {},
+    // Always explicit: Kubernetes' defaulting would add Ingress to an egress-only policy.
+    policyTypes: [
+      ...definition.ingress ? ['Ingress'] : [],
+      ...definition.egress ? ['Egress'] : [],
+    ],
+  };
+}
+
+function renderRule(rule: PolicyRule, peersKey: 'from' | 'to', policyNamespace: string | undefined): kplus.k8s.NetworkPolicyIngressRule & kplus.k8s.NetworkPolicyEgressRule {
+  const everyone = rule.peers === undefined || rule.peers.some(peer => peer._isAnywhere);
+  const peers = everyone ? undefined : rule.peers!.map(peer => peer._toKube({ policyNamespace })!);
+  return {
+    ...peers ? { [peersKey]: peers } : {},
+    ...rule.ports && rule.ports.length > 0 ? { ports: rule.ports.map(port => port._toKube()) } : {},
+  };
+}
+
+/** Egress to a named port with no destination pods is left to each network plugin (reference §2). */
+function refuseNamedPortToAnywhere(rule: PolicyRule): void {
+  const named = rule.ports?.find(port => port.portName !== undefined);
+  if (named && (rule.peers === undefined || rule.peers.some(peer => peer._isAnywhere))) {
+    throw new Error(`'ports' has the named port '${named.portName}' in an egress rule to Peer.anywhere(); a named port is resolved on destination pods, and without them each network plugin decides what it means; use the port number`);
+  }
+}

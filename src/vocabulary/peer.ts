@@ -1,0 +1,190 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { PodSelector, renderSelector } from './pod-selector';
+
+/** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * What a peer needs to know about the policy it renders into.
+ *
+ * @internal
+ */
+export interface PeerContext {
+  /** The policy's namespace; undefined when neither the policy nor its chart sets one. */
+  readonly policyNamespace?: string;
+}
+
+/**
+ * The other end of a connection: one entry of a rule's `from` (ingress) or `to` (egress).
+ *
+ * Peers in one list are alternatives (OR). A peer that names both namespaces and pods
+ * (`podsInNamespace`, `podsInNamespaces`, `workload` in another namespace) means pods matching the
+ * selector in matching namespaces (AND), written as one peer.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ */
+export class Peer {
+  /**
+   * Pods in the policy's own namespace.
+   *
+   * @param selector which pods; `PodSelector.all()` for every pod of the namespace
+   */
+  public static pods(selector: PodSelector): Peer {
+    return new Peer(() => ({ podSelector: selector._toKube() }));
+  }
+
+  /**
+   * Every pod of the namespace with this name (selected by the `kubernetes.io/metadata.name` label).
+   *
+   * @param name the namespace's name
+   */
+  public static namespace(name: string): Peer {
+    return new Peer(() => ({ namespaceSelector: namespaceByName(name) }));
+  }
+
+  /**
+   * Every pod of every namespace carrying all of these labels.
+   *
+   * @param labels at least one namespace label; use `Peer.allNamespaces()` for every namespace
+   */
+  public static namespaces(labels: { [key: string]: string }): Peer {
+    const selector = namespaceByLabels(labels, 'Peer.namespaces');
+    return new Peer(() => ({ namespaceSelector: selector }));
+  }
+
+  /**
+   * Every pod of every namespace (`namespaceSelector: {}`). Not external addresses, and usually not
+   * nodes or host-network pods: use `Peer.anywhere()` for those.
+   */
+  public static allNamespaces(): Peer {
+    return new Peer(() => ({ namespaceSelector: {} }));
+  }
+
+  /**
+   * Pods matching `selector` in the namespace with this name (one peer: namespace AND pods).
+   *
+   * @param name the namespace's name
+   * @param selector which pods of that namespace
+   */
+  public static podsInNamespace(name: string, selector: PodSelector): Peer {
+    return new Peer(() => ({ namespaceSelector: namespaceByName(name), podSelector: selector._toKube() }));
+  }
+
+  /**
+   * Pods matching `selector` in namespaces carrying all of `namespaceLabels` (one peer: namespaces
+   * AND pods).
+   *
+   * @param namespaceLabels at least one namespace label
+   * @param selector which pods of those namespaces
+   */
+  public static podsInNamespaces(namespaceLabels: { [key: string]: string }, selector: PodSelector): Peer {
+    const namespaces = namespaceByLabels(namespaceLabels, 'Peer.podsInNamespaces');
+    return new Peer(() => ({ namespaceSelector: namespaces, podSelector: selector._toKube() }));
+  }
+
+  /**
+   * Addresses in a CIDR range, minus the `except` ranges. Meant for addresses outside the cluster:
+   * whether pod IPs match is up to the network plugin. Ports used with an ipBlock must be numbers.
+   *
+   * The CIDR must be canonical (`10.0.0.0/8`, not `10.0.0.1/8`), and every `except` strictly inside it.
+   *
+   * @param cidr an IPv4 or IPv6 CIDR, e.g. `10.0.0.0/8` or `2001:db8::/32`
+   * @param except ranges inside `cidr` to leave out
+   */
+  public static ipBlock(cidr: string, except?: string[]): Peer {
+    const block: kplus.k8s.IpBlock = except && except.length > 0 ? { cidr, except: [...except] } : { cidr };
+    return new Peer(() => ({ ipBlock: block }), 'ipBlock');
+  }
+
+  /**
+   * Every IPv4 address (`ipBlock` `0.0.0.0/0`).
+   *
+   * @param except ranges to leave out
+   */
+  public static anyIpv4(except?: string[]): Peer {
+    return Peer.ipBlock('0.0.0.0/0', except);
+  }
+
+  /**
+   * Every IPv6 address (`ipBlock` `::/0`).
+   *
+   * @param except ranges to leave out
+   */
+  public static anyIpv6(except?: string[]): Peer {
+    return Peer.ipBlock('::/0', except);
+  }
+
+  /**
+   * Every source or destination: pods, nodes and external addresses. Rendered by leaving out `from`
+   * / `to` in that rule, the only form that truly means everyone; other peers in the same list are
+   * then redundant.
+   */
+  public static anywhere(): Peer {
+    return new Peer(() => undefined, 'anywhere');
+  }
+
+  /**
+   * The pods of a cdk8s-plus workload or Pod (see `PodSelector.workload`). When the workload lives in
+   * another namespace than the policy, the peer selects that namespace AND the pods.
+   *
+   * @param workload a cdk8s-plus workload or pod
+   */
+  public static workload(workload: kplus.AbstractPod): Peer {
+    const pods = PodSelector.workload(workload);
+    return new Peer(context => {
+      const namespace = workload.metadata.namespace ?? Chart.of(workload).namespace;
+      if (namespace === context.policyNamespace) {
+        return { podSelector: pods._toKube() };
+      }
+      if (namespace === undefined) {
+        throw new Error(`Peer.workload(${workload.node.path}) has no namespace while the policy is in '${context.policyNamespace}', so its namespace is unknown; set the workload's metadata.namespace (or its chart's namespace)`);
+      }
+      return { namespaceSelector: namespaceByName(namespace), podSelector: pods._toKube() };
+    });
+  }
+
+  private constructor(
+    private readonly render: (context: PeerContext) => kplus.k8s.NetworkPolicyPeer | undefined,
+    private readonly kind: 'selector' | 'ipBlock' | 'anywhere' = 'selector') {
+  }
+
+  /**
+   * True for `Peer.anywhere()`, which is written by leaving out the peer list.
+   *
+   * @internal
+   */
+  public get _isAnywhere(): boolean {
+    return this.kind === 'anywhere';
+  }
+
+  /**
+   * True for the address-range peers (`ipBlock`, `anyIpv4`, `anyIpv6`).
+   *
+   * @internal
+   */
+  public get _isIpBlock(): boolean {
+    return this.kind === 'ipBlock';
+  }
+
+  /**
+   * The peer as written in a manifest; undefined for `Peer.anywhere()`.
+   *
+   * @internal
+   */
+  public _toKube(context: PeerContext): kplus.k8s.NetworkPolicyPeer | undefined {
+    return this.render(context);
+  }
+}
+
+function namespaceByName(name: string): kplus.k8s.LabelSelector {
+  return renderSelector({ [NAMESPACE_NAME_LABEL]: name }, []);
+}
+
+function namespaceByLabels(labels: { [key: string]: string }, factory: string): kplus.k8s.LabelSelector {
+  if (Object.keys(labels).length === 0) {
+    // `namespaceSelector: {}` means every namespace; an empty map must not say it by accident.
+    throw new Error(`${factory}: the namespace labels are empty, which selects every namespace; use Peer.allNamespaces() if that is what you mean`);
+  }
+  return renderSelector(labels, []);
+}

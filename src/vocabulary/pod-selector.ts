@@ -1,0 +1,108 @@
+import * as kplus from 'cdk8s-plus-28';
+import { LabelExpression } from './label-expression';
+
+/**
+ * Options for `PodSelector.of()`. Labels and expressions must all match (AND).
+ */
+export interface PodSelectorOptions {
+  /**
+   * Labels the pods must carry, with these exact values.
+   *
+   * @default - no label requirements
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Requirements on the pods' labels.
+   *
+   * @default - no expression requirements
+   */
+  readonly expressions?: LabelExpression[];
+}
+
+/**
+ * Which pods a policy applies to (`spec.podSelector`), or which pods a `Peer` means.
+ *
+ * A pod selector never reaches beyond one namespace: the policy's own, unless a `Peer` pairs it
+ * with a namespace.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource
+ */
+export class PodSelector {
+  /**
+   * Every pod (renders `{}`).
+   */
+  public static all(): PodSelector {
+    return new PodSelector(() => ({}));
+  }
+
+  /**
+   * Pods carrying all of these labels with these values.
+   *
+   * @param labels at least one label; use `PodSelector.all()` for every pod
+   */
+  public static labels(labels: { [key: string]: string }): PodSelector {
+    return PodSelector.of({ labels });
+  }
+
+  /**
+   * Pods matching all of these labels and expressions.
+   *
+   * @param options at least one label or expression; use `PodSelector.all()` for every pod
+   */
+  public static of(options: PodSelectorOptions): PodSelector {
+    const labels = { ...options.labels };
+    const expressions = [...options.expressions ?? []];
+    if (Object.keys(labels).length === 0 && expressions.length === 0) {
+      // An empty selector selects every pod; say so rather than let `{}` slip through.
+      throw new Error('PodSelector: no labels and no expressions, which selects every pod; use PodSelector.all() if that is what you mean');
+    }
+    return new PodSelector(() => renderSelector(labels, expressions.map(e => e._toKube())));
+  }
+
+  /**
+   * The pods of a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job) or Pod.
+   *
+   * A workload's pods are selected by the workload's own selector (`matchLabels` and
+   * `matchExpressions`), or by the labels of its pod template when it has no selector; a Pod by its
+   * labels. They are read when a policy renders, so `select()` calls made before that count.
+   *
+   * @param workload a cdk8s-plus workload or pod
+   */
+  public static workload(workload: kplus.AbstractPod): PodSelector {
+    return new PodSelector(() => {
+      const selector = workload instanceof kplus.Workload
+        ? renderSelector(workload.matchLabels, workload.matchExpressions)
+        : {};
+      const rendered = isEmpty(selector) ? renderSelector(workload.podMetadata.toJson().labels ?? {}, []) : selector;
+      if (isEmpty(rendered)) {
+        throw new Error(`PodSelector.workload: ${workload.node.path} has no selector and its pods carry no labels, so nothing can select exactly its pods; add a label to its pod metadata (podMetadata.addLabel('app', '...'))`);
+      }
+      return rendered;
+    });
+  }
+
+  private constructor(private readonly render: () => kplus.k8s.LabelSelector) {
+  }
+
+  /**
+   * The selector as written in a manifest.
+   *
+   * @internal
+   */
+  public _toKube(): kplus.k8s.LabelSelector {
+    return this.render();
+  }
+}
+
+/** One renderer for every label selector: empty parts are omitted, `{}` stays `{}`. */
+export function renderSelector(labels: { [key: string]: string }, expressions: kplus.k8s.LabelSelectorRequirement[]): kplus.k8s.LabelSelector {
+  return {
+    ...Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {},
+    ...expressions.length > 0 ? { matchExpressions: expressions } : {},
+  };
+}
+
+function isEmpty(selector: kplus.k8s.LabelSelector): boolean {
+  return selector.matchLabels === undefined && selector.matchExpressions === undefined;
+}
