@@ -3,7 +3,7 @@
  * (txt, json, csv, md, dot, mermaid) lives in src/render and only reads these.
  */
 import type { ConnectionSet } from './connection-set';
-import type { Direction, Policy, Protocol, Workload } from './model';
+import { workloadId, type Direction, type Policy, type Protocol, type Workload } from './model';
 
 /** A contiguous range of addresses outside the cluster, in one family. */
 export interface IpRange {
@@ -81,4 +81,14 @@ export interface Explanation {
   readonly ingress: SideExplanation;
   /** Caveats that apply, e.g. hostNetwork pods, same workload. */
   readonly notes: readonly string[];
+}
+
+/** An external range as named in output: `10.0.0.0-10.255.255.255[External]`. */
+export function ipRangeId(range: IpRange): string {
+  return `${range.start}-${range.end}[External]`;
+}
+
+/** An endpoint as named in output: `ns/name[Kind]` or `a.b.c.d-e.f.g.h[External]`. */
+export function endpointId(endpoint: Endpoint): string {
+  return endpoint.kind === 'workload' ? workloadId(endpoint.workload) : ipRangeId(endpoint.range);
 }

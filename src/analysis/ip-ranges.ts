@@ -1,0 +1,123 @@
+/**
+ * Addresses outside the cluster, as disjoint ranges.
+ *
+ * The IPv4 and IPv6 spaces are cut at every `ipBlock` cidr and `except` boundary of every
+ * policy, so each resulting range is, for every ipBlock, either wholly allowed or wholly not:
+ * the ranges are the coarsest partition on which all policies agree. Without any ipBlock
+ * there are two ranges, the whole IPv4 and the whole IPv6 space.
+ *
+ * Arithmetic is on bigint (IPv6 needs 128 bits); parsing and printing go through ipaddr.js.
+ */
+import * as ipaddr from 'ipaddr.js';
+import type { ClusterModel, IpBlockSpec } from './model';
+import type { IpRange } from './results';
+
+/** An inclusive interval of addresses of one family. */
+export interface AddressInterval {
+  readonly family: 4 | 6;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+const BITS = { 4: 32, 6: 128 } as const;
+
+function toBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  return address.toByteArray().reduce((acc, byte) => acc * 256n + BigInt(byte), 0n);
+}
+
+function fromBigInt(family: 4 | 6, value: bigint): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < BITS[family] / 8; i++) {
+    bytes.unshift(Number(value % 256n));
+    value /= 256n;
+  }
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+const familyOf = (address: ipaddr.IPv4 | ipaddr.IPv6): 4 | 6 => address.kind() === 'ipv4' ? 4 : 6;
+
+/**
+ * `10.0.0.0/8` → its addresses; undefined when it is not a CIDR. Host bits beyond the prefix
+ * are ignored (`10.0.0.1/8` is `10.0.0.0/8`), as Kubernetes did before strict CIDR validation.
+ */
+export function parseCidr(cidr: string): AddressInterval | undefined {
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(cidr);
+  } catch {
+    return undefined;
+  }
+  const [address, prefix] = parsed;
+  const family = familyOf(address);
+  const size = 2n ** BigInt(BITS[family] - prefix);
+  const first = toBigInt(address) - (toBigInt(address) % size);
+  return { family, first, last: first + size - 1n };
+}
+
+/** A single address → a one-address interval; undefined when it is not an IP address. */
+export function parseAddress(ip: string): AddressInterval | undefined {
+  if (!ipaddr.isValid(ip)) return undefined;
+  const address = ipaddr.parse(ip);
+  const value = toBigInt(address);
+  return { family: familyOf(address), first: value, last: value };
+}
+
+export function toIpRange(interval: AddressInterval): IpRange {
+  return { family: interval.family, start: fromBigInt(interval.family, interval.first), end: fromBigInt(interval.family, interval.last) };
+}
+
+/** The interval an `IpRange` denotes (its text is canonical, so this always parses). */
+export function rangeInterval(range: IpRange): AddressInterval {
+  return { family: range.family, first: parseAddress(range.start)!.first, last: parseAddress(range.end)!.first };
+}
+
+const within = (inner: AddressInterval, outer: AddressInterval) =>
+  inner.family === outer.family && outer.first <= inner.first && inner.last <= outer.last;
+const overlaps = (a: AddressInterval, b: AddressInterval) =>
+  a.family === b.family && a.first <= b.last && b.first <= a.last;
+
+/** Parsed ipBlocks, so that checking one against many ranges parses its CIDRs once. */
+const parsedBlocks = new WeakMap<IpBlockSpec, { cidr?: AddressInterval; except: AddressInterval[] }>();
+
+function parseBlock(block: IpBlockSpec) {
+  let parsed = parsedBlocks.get(block);
+  if (!parsed) {
+    parsed = { cidr: parseCidr(block.cidr), except: (block.except ?? []).flatMap(e => parseCidr(e) ?? []) };
+    parsedBlocks.set(block, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Whether the ipBlock allows every address of `interval`: inside `cidr` and outside every
+ * `except`. On ranges from `externalRanges` this is all-or-nothing by construction.
+ */
+export function ipBlockCovers(block: IpBlockSpec, interval: AddressInterval): boolean {
+  const { cidr, except } = parseBlock(block);
+  return cidr !== undefined && within(interval, cidr) && !except.some(e => overlaps(interval, e));
+}
+
+/** Every ipBlock of every rule of every policy (whatever its direction: cutting finer is harmless). */
+function ipBlocks(model: ClusterModel): IpBlockSpec[] {
+  return model.policies.flatMap(p => [...p.ingress, ...p.egress])
+    .flatMap(rule => rule.peers ?? [])
+    .flatMap(peer => peer.ipBlock ? [peer.ipBlock] : []);
+}
+
+/** The disjoint ranges, IPv4 first, each family in address order, that together cover both address spaces. */
+export function externalRanges(model: ClusterModel): AddressInterval[] {
+  const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
+  for (const block of ipBlocks(model)) {
+    for (const cidr of [block.cidr, ...(block.except ?? [])]) {
+      const interval = parseCidr(cidr);
+      if (!interval) continue;
+      cuts[interval.family].add(interval.first);
+      cuts[interval.family].add(interval.last + 1n);
+    }
+  }
+  return ([4, 6] as const).flatMap(family => {
+    const end = 2n ** BigInt(BITS[family]);
+    const starts = [...cuts[family]].filter(c => c < end).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return starts.map((first, i) => ({ family, first, last: (starts[i + 1] ?? end) - 1n }));
+  });
+}
