@@ -1,0 +1,36 @@
+/**
+ * Runs the lint rules over a model. Findings come back sorted by where they point (file, line),
+ * then by rule, so every output format and every run lists them in the same order.
+ */
+import type { ClusterModel } from '../model';
+import { compare } from '../model-builder';
+import { LintContext } from './context';
+import type { Finding, LintRule } from './finding';
+import { RULES } from './rules';
+
+export interface LintOptions {
+  /** Rule ids to skip. Unknown ids throw: a typo must not silently re-enable nothing. */
+  readonly disable?: readonly string[];
+  /** The rules to run; default every rule. Synth-time checks pass the chart-level subset. */
+  readonly rules?: readonly LintRule[];
+}
+
+export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] {
+  const rules = options.rules ?? RULES;
+  const unknown = (options.disable ?? []).filter(id => !RULES.some(rule => rule.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown lint rule id ${unknown.join(', ')}; known ids: ${RULES.map(r => r.id).join(', ')}`);
+  }
+  const context = new LintContext(model);
+  return rules
+    .filter(rule => !options.disable?.includes(rule.id))
+    .flatMap(rule => rule.check(model, context))
+    .sort(byLocation);
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return compare(a.source?.file ?? '', b.source?.file ?? '')
+    || (a.source?.documentIndex ?? 0) - (b.source?.documentIndex ?? 0)
+    || compare(a.ruleId, b.ruleId)
+    || compare(a.message, b.message);
+}

@@ -1,0 +1,47 @@
+/**
+ * Rule 8: what `policyTypes` really isolates differs from what the policy looks like
+ * (reference §1.6, §2 "Defaulting of policyTypes"):
+ * - rules for a direction not in `policyTypes` are accepted and ignored (validator trap);
+ * - `egress: []` without `policyTypes` looks like "deny all egress" but defaulting gives
+ *   `[Ingress]` only, so egress stays open;
+ * - a duplicate entry in `policyTypes` (validator trap; harmless, so only a warning).
+ */
+import { field } from '../manifest-objects';
+import type { Policy } from '../model';
+import type { LintContext } from './context';
+import type { Finding, LintRule } from './finding';
+import { ruleDocUrl } from './finding';
+import { policyFinding, problemFinding } from './wording';
+
+const ID = 'policy-types-mismatch';
+
+export const policyTypesMismatch: LintRule = {
+  id: ID,
+  severity: 'error',
+  description: 'policyTypes isolates something other than what the rules suggest: ignored rules, `egress: []` that denies nothing, duplicate entries.',
+  docUrl: ruleDocUrl(ID),
+  check: (model, context) => model.policies.flatMap(policy => [
+    ...validatorFindings(context, policy),
+    ...emptyEgressFindings(policy),
+  ]),
+};
+
+function validatorFindings(context: LintContext, policy: Policy): Finding[] {
+  return context.validationProblems(policy).flatMap(problem => {
+    if (problem.field === 'spec.ingress' || problem.field === 'spec.egress') return [problemFinding(policyTypesMismatch, policy, problem)];
+    if (problem.field.startsWith('spec.policyTypes[')) return [problemFinding(policyTypesMismatch, policy, problem, 'warning')];
+    return [];
+  });
+}
+
+function emptyEgressFindings(policy: Policy): Finding[] {
+  const spec = field(policy.raw, 'spec');
+  const egress = field(spec, 'egress');
+  // `policyTypes: []` is defaulted like a missing one.
+  const types = field(spec, 'policyTypes');
+  const typesGiven = Array.isArray(types) && types.length > 0;
+  if (!Array.isArray(egress) || egress.length > 0 || typesGiven) return [];
+  return [policyFinding(policyTypesMismatch, policy, 'spec.egress',
+    '[] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so all egress stays allowed',
+    'add spec.policyTypes: [Ingress, Egress] (or [Egress]) to deny all egress')];
+}

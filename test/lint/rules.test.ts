@@ -1,0 +1,51 @@
+/**
+ * Every rule against its bad and fixed fixture (test/fixtures/lint/<id>/), which are also the
+ * examples of its doc page (docs-pages.test.ts keeps them in sync).
+ */
+import { RULES } from '../../src/analysis/lint';
+import { findingsOf } from './fixtures';
+
+interface Expectation {
+  /** Parts of the one-line message: the policy or workload, the field, the point. */
+  readonly message: readonly string[];
+  readonly line: number;
+  readonly count?: number;
+}
+
+const EXPECTED: Record<string, Expectation> = {
+  'dns-egress-missing': { message: ['shop/default-deny-all: spec.policyTypes:', 'shop/api[Deployment]', 'UDP 53'], line: 19 },
+  'namespace-pod-selector-split': { message: ['shop/allow-dns: spec.egress[0].to:', 'kubernetes.io/metadata.name=kube-system', 'k8s-app=kube-dns', 'OR'], line: 1 },
+  'allow-all-cancels-deny': { message: ['shop/api-allow: spec.ingress[0]:', 'shop/default-deny-ingress'], line: 11 },
+  'named-port-not-declared': { message: ['shop/allow-dns: spec.egress[0].ports[0].port:', "'dns' (TCP)", 'declared as UDP'], line: 26 },
+  'policy-selects-nothing': { message: ['shop/api-deny-ingress: spec.podSelector:', 'app=apii'], line: 19 },
+  'one-sided-connection': { message: ['shop/api-to-db: spec.egress[0].to:', 'shop/api[Deployment] -> shop/db[StatefulSet] (TCP 5432)', 'ingress-isolated'], line: 47 },
+  'namespace-selector-unknown-label': { message: ['shop/api-to-db: spec.egress[0].to[0].namespaceSelector.matchLabels:', "'name'", "'db'"], line: 11 },
+  'policy-types-mismatch': { message: ['shop/deny-egress: spec.egress:', 'does not isolate egress'], line: 1, count: 3 },
+  'cidr-suspicious': { message: ['shop/postgres-ingress: spec.ingress[0].from[0].ipBlock.cidr:', '0.0.0.0/0', 'database-like'], line: 1 },
+  'unprotected-workload': { message: ['shop/worker[Deployment]:', 'namespace shop has policies'], line: 19 },
+};
+
+describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {
+  const expected = EXPECTED[id];
+
+  test('fires on its bad example, naming the object, the field and the line', () => {
+    const findings = findingsOf(id, `${id}/bad.yaml`);
+    expect(findings).toHaveLength(expected.count ?? 1);
+    const [first] = findings;
+    expect(first.severity).toBe(rule.severity);
+    for (const part of expected.message) expect(first.message).toContain(part);
+    expect(first.message).not.toContain('\n');
+    expect(first.fix).not.toBe('');
+    expect(first.source).toMatchObject({ file: expect.stringContaining(`${id}/bad.yaml`), line: expected.line });
+  });
+
+  test('does not fire on its fixed example, the seed patterns or a good three-tier setup', () => {
+    expect(findingsOf(id, `${id}/fixed.yaml`)).toEqual([]);
+    expect(findingsOf(id, 'seed-good-patterns.yaml')).toEqual([]);
+    expect(findingsOf(id, 'three-tier-good.yaml')).toEqual([]);
+  });
+});
+
+test('every rule has an expectation here', () => {
+  expect(Object.keys(EXPECTED).sort()).toEqual(RULES.map(r => r.id).sort());
+});
