@@ -1,0 +1,7 @@
+import { endpointId, type Endpoint, type Reachability } from '../analysis/results';
+
+/** Only the flows into or out of `endpoint` (`reach --focus`); order and ranges kept. */
+export function focusOn(reach: Reachability, endpoint: Endpoint): Reachability {
+  const id = endpointId(endpoint);
+  return { ...reach, flows: reach.flows.filter(f => endpointId(f.src) === id || endpointId(f.dst) === id) };
+}
