@@ -86,7 +86,9 @@ test('allowed without a port: the txt line with a verdict; open and external end
     'ingress of 0.0.0.0-9.255.255.255[External]: outside the cluster, no policy applies',
     '',
   ].join('\n'));
-  const open: SideExplanation = { ...allowedEgress, isolated: false, selectingPolicies: [], allowedBy: [], notAllowedBy: [], conns: ConnectionSet.all() };
+  const open: SideExplanation = {
+    ...allowedEgress, isolated: false, selectingPolicies: [], allowedBy: [], notAllowedBy: [], conns: ConnectionSet.all(),
+  };
   expect(explainToText({ ...explanation, egress: open }).split('\n')[1])
     .toBe('egress of shop/web[Deployment]: not isolated (no policy selects it for Egress), so all connections');
 });
