@@ -1,0 +1,73 @@
+/** `cdk8s-netpol lint`: argument parsing and I/O around `lint`; the rules live in src/analysis/lint. */
+import { parseArgs } from 'node:util';
+import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
+import type { Severity } from '../analysis/lint';
+import { buildModel } from '../analysis/model-builder';
+import { loadManifests } from '../io';
+import { Command, UsageError } from './command';
+import { lintToJson } from '../render/lint-json';
+import { lintToText } from '../render/lint-txt';
+import { lintToSarif } from '../render/sarif';
+
+const FORMATS = ['txt', 'json', 'sarif'] as const;
+type Format = typeof FORMATS[number];
+
+const USAGE = `Usage: cdk8s-netpol lint <files/folders...> [-o txt|json|sarif] [--disable id,...] [--fail-on error|warning|info]
+
+Finds NetworkPolicy mistakes the API server accepts: missing DNS egress, one-sided
+connections, allow-alls that cancel a deny, AND/OR selector slips and more.
+
+Options:
+  -o, --output <format>   txt (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
+      --disable <ids>     comma-separated rule ids to skip
+      --fail-on <level>   exit 1 when a finding is at least this severe (default: error)
+
+Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
+Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage.`;
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Report NetworkPolicy mistakes (txt, json or SARIF); exit 1 on findings at --fail-on or above',
+  usage: USAGE,
+  run(argv, io) {
+    const { paths, format, disable, failOn } = parse(argv);
+    const findings = lint(buildModel(loadManifests(paths)), { disable });
+    io.stdout(render(format, findings));
+    return findings.some(f => atLeast(f.severity, failOn)) ? 1 : 0;
+  },
+};
+
+function render(format: Format, findings: ReturnType<typeof lint>): string {
+  switch (format) {
+    case 'json': return lintToJson(findings);
+    case 'sarif': return lintToSarif(findings, RULES);
+    default: return lintToText(findings);
+  }
+}
+
+function parse(argv: readonly string[]): { paths: string[]; format: Format; disable: string[]; failOn: Severity } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'output': { type: 'string', short: 'o', default: 'txt' },
+        'disable': { type: 'string', multiple: true, default: [] },
+        'fail-on': { type: 'string', default: 'error' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('lint needs at least one manifest file or folder');
+  const format = values.output as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown output format '${values.output}'; use one of ${FORMATS.join(', ')}`);
+  const failOn = values['fail-on'] as Severity;
+  if (!SEVERITIES.includes(failOn)) throw new UsageError(`unknown --fail-on level '${values['fail-on']}'; use one of ${SEVERITIES.join(', ')}`);
+  const disable = values.disable.flatMap(list => list.split(',')).map(id => id.trim()).filter(id => id !== '');
+  const unknown = disable.filter(id => findRule(id) === undefined);
+  if (unknown.length > 0) throw new UsageError(`unknown rule id ${unknown.join(', ')} in --disable; known ids: ${RULES.map(r => r.id).join(', ')}`);
+  return { paths: positionals, format, disable, failOn };
+}
