@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from './network-policy';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from './network-policy';
 
 /**
  * Props for `AllowFrom`.

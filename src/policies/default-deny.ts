@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodSelector } from '../vocabulary/pod-selector';
 import { addNetworkPolicy, describe, NetworkPolicyOptions } from './network-policy';
+import { PodSelector } from '../vocabulary/pod-selector';
 
 /**
  * Props for `DefaultDeny`.

@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodSelector } from '../vocabulary/pod-selector';
 import { DnsResolver } from './dns-resolver';
 import { addNetworkPolicy, describe, NetworkPolicyOptions } from './network-policy';
+import { PodSelector } from '../vocabulary/pod-selector';
 
 /**
  * Props for `DnsEgress`.

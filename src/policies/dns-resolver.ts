@@ -1,8 +1,8 @@
+import { PolicyRule } from './network-policy';
 import { hostCidr } from '../validation/cidr';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
-import { PolicyRule } from './network-policy';
 
 /** The NodeLocal DNSCache address the Kubernetes docs use. */
 const NODE_LOCAL_DNS_IP = '169.254.20.10';

@@ -1,12 +1,12 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { DnsResolver } from './dns-resolver';
+import { addNetworkPolicy, describe, PolicyRule, refuseEmpty } from './network-policy';
 import { dns1123LabelProblem } from '../validation/dns-1123';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
-import { DnsResolver } from './dns-resolver';
-import { addNetworkPolicy, describe, PolicyRule, refuseEmpty } from './network-policy';
 
 /**
  * Extra outgoing traffic a tier may send, besides the next tier and DNS.

@@ -122,8 +122,8 @@ function bitsOf(address: ipaddr.IPv4 | ipaddr.IPv6): number {
 
 function networkOf(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): ipaddr.IPv4 | ipaddr.IPv6 {
   const bytes = address.toByteArray().map((byte, i) => {
-    const keep = Math.max(0, Math.min(8, prefix - i * 8));
-    return byte & (0xff << (8 - keep)) & 0xff;
+    const hostBits = 8 - Math.max(0, Math.min(8, prefix - i * 8));
+    return byte - byte % 2 ** hostBits;
   });
   return ipaddr.fromByteArray(bytes);
 }
