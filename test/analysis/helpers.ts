@@ -3,6 +3,8 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ClusterModel, ManifestDocument, Workload, workloadId } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
+import { endpointId, Reachability } from '../../src/analysis/results';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'analysis');
 
@@ -33,3 +35,21 @@ export function workload(model: ClusterModel, id: string): Workload {
   if (!found) throw new Error(`no workload ${id} in ${model.workloads.map(workloadId).join(', ')}`);
   return found;
 }
+
+/** `SRC => DST` → CONNS text for every allowed flow. */
+export function flowMap(reachability: Reachability): Map<string, string> {
+  return new Map(reachability.flows.map(f => [`${endpointId(f.src)} => ${endpointId(f.dst)}`, f.conns.toString()]));
+}
+
+/** The flows of a fixture, as `SRC => DST` → CONNS. */
+export function fixtureFlows(name: string): Map<string, string> {
+  return flowMap(computeReachability(fixtureModel(name)));
+}
+
+/** Sources allowed to reach `dst` (any connection), sorted. */
+export function sourcesOf(flows: Map<string, string>, dst: string): string[] {
+  return [...flows.keys()].filter(k => k.endsWith(` => ${dst}`)).map(k => k.slice(0, k.indexOf(' => '))).sort();
+}
+
+export const ALL_V4 = '0.0.0.0-255.255.255.255[External]';
+export const ALL_V6 = '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]';
