@@ -1,3 +1,4 @@
 export * from './vocabulary';
 export * from './policies';
+export * from './policies/patterns';
 export * from './analysis';

@@ -1,0 +1,2 @@
+// Public exports of the named policy patterns.
+export {};
