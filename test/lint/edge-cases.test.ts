@@ -1,0 +1,128 @@
+/** Cases the bad/fixed fixtures do not cover: where a rule must stay quiet, and inputs that bypass the loader. */
+import { lint } from '../../src/analysis/lint';
+import { buildModel } from '../../src/analysis/model-builder';
+import { parseDocuments } from '../../src/io/parse-documents';
+
+function lintYaml(text: string) {
+  return lint(buildModel(parseDocuments(text, 'inline.yaml')));
+}
+
+const ruleIds = (text: string) => lintYaml(text).map(f => f.ruleId);
+
+const deployment = (name: string, extra = '') => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:${extra || ' {containers: [{name: c, image: i}]}'}
+---`;
+
+const policy = (name: string, spec: string) => `
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ${name}, namespace: shop}
+spec: ${spec}
+---`;
+
+describe('dns-egress-missing', () => {
+  test('OpenShift-style resolver on 5353 counts as DNS', () => {
+    expect(ruleIds(deployment('api') + policy('deny', `{podSelector: {}, policyTypes: [Egress], egress: [{ports: [{protocol: UDP, port: 5353}]}]}`)))
+      .not.toContain('dns-egress-missing');
+  });
+
+  test('a chart of policies only: a default deny without DNS fires, naming the pods it covers', () => {
+    const [finding] = lintYaml(policy('deny', '{podSelector: {}, policyTypes: [Ingress, Egress]}'));
+    expect(finding.ruleId).toBe('dns-egress-missing');
+    expect(finding.message).toContain('every pod in namespace shop');
+  });
+
+  test('hostNetwork workloads are never isolated, so never reported (the policy selects nothing instead)', () => {
+    const hostNet = deployment('agent', ' {hostNetwork: true, containers: [{name: c, image: i}]}');
+    expect(ruleIds(hostNet + policy('deny', '{podSelector: {}, policyTypes: [Egress]}'))).toEqual(['policy-selects-nothing']);
+  });
+});
+
+describe('allow-all-cancels-deny', () => {
+  test('everyone on listed ports only (exposing a web port) is a deliberate exposure, not reported', () => {
+    expect(ruleIds(policy('deny', '{podSelector: {}, policyTypes: [Ingress]}')
+      + policy('web', '{podSelector: {matchLabels: {app: web}}, ingress: [{ports: [{port: 80}]}]}'))).toEqual([]);
+  });
+
+  test('egress: [{}] cancels a default deny of egress', () => {
+    const findings = lintYaml(policy('deny', '{podSelector: {}, policyTypes: [Egress], egress: [{ports: [{protocol: UDP, port: 53}]}]}')
+      + policy('open', '{podSelector: {}, policyTypes: [Egress], egress: [{}]}')
+      + policy('deny-all', '{podSelector: {}, policyTypes: [Egress]}'));
+    expect(findings.filter(f => f.ruleId === 'allow-all-cancels-deny').map(f => f.message))
+      .toEqual([expect.stringMatching(/^shop\/open: spec\.egress\[0\]: allows every destination .*shop\/deny-all default-denies/)]);
+  });
+});
+
+describe('one-sided-connection', () => {
+  const twoWorkloads = deployment('api') + deployment('db') + policy('deny-in', '{podSelector: {}, policyTypes: [Ingress]}');
+
+  test('the reverse: an ingress rule whose source cannot send', () => {
+    const text = deployment('api') + deployment('db')
+      + policy('deny-out', '{podSelector: {}, policyTypes: [Egress], egress: [{ports: [{protocol: UDP, port: 53}]}]}')
+      + policy('db-from-api', '{podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]}');
+    const [finding] = lintYaml(text).filter(f => f.ruleId === 'one-sided-connection');
+    expect(finding.message).toMatch(/^shop\/db-from-api: spec\.ingress\[0\]\.from: allows shop\/api\[Deployment\] -> shop\/db\[Deployment\] \(TCP 5432\), but the source is egress-isolated/);
+    expect(finding.fix).toContain('add an egress rule to a policy selecting shop/api[Deployment]');
+  });
+
+  test('ports that do not overlap the other end are one-sided too', () => {
+    const text = twoWorkloads
+      + policy('api-out', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: db}}}], ports: [{port: 5432}]}, {ports: [{protocol: UDP, port: 53}]}]}')
+      + policy('db-in', '{podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 3306}]}]}');
+    expect(ruleIds(text)).toContain('one-sided-connection');
+  });
+
+  test('a broad peer (all namespaces) is not judged', () => {
+    const text = twoWorkloads
+      + policy('api-out', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{namespaceSelector: {}}]}, {ports: [{protocol: UDP, port: 53}]}]}');
+    expect(ruleIds(text)).not.toContain('one-sided-connection');
+  });
+});
+
+describe('namespace-pod-selector-split', () => {
+  test('a podSelector: {} next to a namespaceSelector is not a slip', () => {
+    expect(ruleIds(policy('p', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}}, {podSelector: {}}]}]}')))
+      .not.toContain('namespace-pod-selector-split');
+  });
+
+  test('one peer with both selectors (AND) is not reported', () => {
+    expect(ruleIds(policy('p', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}, podSelector: {matchLabels: {app: x}}}]}]}')))
+      .not.toContain('namespace-pod-selector-split');
+  });
+});
+
+describe('cidr-suspicious', () => {
+  test('reports a non-canonical CIDR in the validator\'s words when the input did not pass the loader', () => {
+    const findings = lintYaml(policy('p', '{podSelector: {}, policyTypes: [Egress], egress: [{to: [{ipBlock: {cidr: 10.0.0.1/8}}], ports: [{protocol: UDP, port: 53}]}]}'))
+      .filter(f => f.ruleId === 'cidr-suspicious');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/^shop\/p: spec\.egress\[0\]\.to\[0\]\.ipBlock\.cidr: 10\.0\.0\.1\/8 /);
+    expect(findings[0].fix).toContain('10.0.0.0/8');
+  });
+
+  test('0.0.0.0/0 into a web pod is not reported', () => {
+    expect(ruleIds(policy('p', '{podSelector: {matchLabels: {app: web}}, ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]}')))
+      .toEqual([]);
+  });
+
+  test('0.0.0.0/0 into a workload whose labels say postgres is reported, naming it', () => {
+    const text = deployment('postgres') + policy('p', '{podSelector: {matchLabels: {app: postgres}}, ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}]}]}');
+    expect(lintYaml(text).find(f => f.ruleId === 'cidr-suspicious')?.message).toContain('(shop/postgres[Deployment])');
+  });
+});
+
+describe('policy-selects-nothing and unprotected-workload', () => {
+  test('a policy in a namespace without workloads in the input is not judged', () => {
+    expect(ruleIds(policy('p', '{podSelector: {matchLabels: {app: elsewhere}}, policyTypes: [Ingress]}'))).toEqual([]);
+  });
+});
+
+test('lint refuses an unknown rule id in disable', () => {
+  expect(() => lint(buildModel([]), { disable: ['nope'] })).toThrow(/unknown lint rule id nope/);
+});
