@@ -182,6 +182,9 @@ function validatePolicyTypes(report: Report, spec: Record<string, unknown>): voi
       report.trap(`spec.policyTypes[${i}]`, type, 'is listed twice', `list ${type} once`);
     }
   });
+  if (!types.every(type => POLICY_TYPES.includes(type as string))) {
+    return; // Which directions are isolated is unclear until the types are fixed.
+  }
   for (const [direction, type] of [['ingress', 'Ingress'], ['egress', 'Egress']]) {
     const rules = spec[direction];
     if (Array.isArray(rules) && rules.length > 0 && !types.includes(type)) {
