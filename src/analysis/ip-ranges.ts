@@ -105,7 +105,7 @@ function ipBlocks(model: ClusterModel): IpBlockSpec[] {
 }
 
 /** The disjoint ranges, IPv4 first, each family in address order, that together cover both address spaces. */
-export function externalRanges(model: ClusterModel): AddressInterval[] {
+export function cutAddressSpace(model: ClusterModel): AddressInterval[] {
   const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
   for (const block of ipBlocks(model)) {
     for (const cidr of [block.cidr, ...(block.except ?? [])]) {
@@ -120,4 +120,9 @@ export function externalRanges(model: ClusterModel): AddressInterval[] {
     const starts = [...cuts[family]].filter(c => c < end).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return starts.map((first, i) => ({ family, first, last: (starts[i + 1] ?? end) - 1n }));
   });
+}
+
+/** The external ranges of `model` as printed: the same cut `computeReachability` uses. */
+export function externalRanges(model: ClusterModel): IpRange[] {
+  return cutAddressSpace(model).map(toIpRange);
 }

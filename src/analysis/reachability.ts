@@ -11,7 +11,7 @@
  * external ranges; workloads are only expanded when writing the flows.
  */
 import { End, evaluatePair, PolicyContext } from './evaluation';
-import { externalRanges, toIpRange } from './ip-ranges';
+import { cutAddressSpace, toIpRange } from './ip-ranges';
 import type { ClusterModel } from './model';
 import { compare } from './model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from './results';
@@ -28,7 +28,7 @@ function groups(model: ClusterModel): Group[] {
     ...context.end(c.subject),
     endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
   }));
-  const external = externalRanges(model).map(interval => {
+  const external = cutAddressSpace(model).map(interval => {
     const endpoint: Endpoint = { kind: 'external', range: toIpRange(interval) };
     return { ...context.end({ kind: 'external', interval }), endpoints: [{ endpoint, id: endpointId(endpoint) }] };
   });

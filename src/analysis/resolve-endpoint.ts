@@ -3,7 +3,7 @@
  * an IP address (→ the external range containing it), or an external range as printed
  * (`10.0.0.0-10.255.255.255[External]`).
  */
-import { externalRanges, parseAddress, rangeInterval, toIpRange } from './ip-ranges';
+import { externalRanges, parseAddress, rangeInterval } from './ip-ranges';
 import { type ClusterModel, workloadId } from './model';
 import { type Endpoint, type IpRange, ipRangeId } from './results';
 
@@ -39,7 +39,7 @@ function resolveWorkload(model: ClusterModel, ref: string, namespace: string, na
  */
 export function resolveEndpoint(model: ClusterModel, ref: string, ranges?: readonly IpRange[]): Endpoint {
   const text = ref.trim();
-  const cut = ranges ?? externalRanges(model).map(toIpRange);
+  const cut = ranges ?? externalRanges(model);
   if (parseAddress(text)) return resolveAddress(text, cut);
 
   const range = RANGE_REF.exec(text);
