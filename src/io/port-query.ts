@@ -1,13 +1,9 @@
+import type { PortQuery } from '../analysis/explain';
 import { PROTOCOLS, type Protocol } from '../analysis/model';
 
-/** One port asked about: `explain --port`, `isAllowed(…, port)`, the jest matchers' `port`. */
-export interface PortQuery {
-  readonly protocol: Protocol;
-  readonly port: number;
-}
-
 /**
- * Reads `8080`, `8080/TCP`, `53/udp` or `9000/SCTP`: the protocol defaults to TCP, as in a
+ * The port asked about by `explain --port`, `isAllowed(…, port)` and the jest matchers.
+ * It reads `8080`, `8080/TCP`, `53/udp` or `9000/SCTP`: the protocol defaults to TCP, as in a
  * NetworkPolicy. Throws an Error saying what is accepted.
  */
 export function parsePortQuery(text: string): PortQuery {

@@ -31,7 +31,7 @@ function sideLines(side: SideExplanation): string[] {
   return [
     `${head}: isolated by ${side.selectingPolicies.map(p => policyName(p) + location(p)).join(', ')}`,
     ...side.allowedBy.map(m => `  ${ruleName(m.policy, m.ruleIndex)} allows ${m.conns.toString()}`),
-    ...side.notAllowedBy.map(m => `  ${ruleName(m.policy, m.ruleIndex)} does not: ${REASONS[m.reason]}${m.detail ? ` (${m.detail})` : ''}`),
+    ...side.notAllowedBy.map(m => `  ${ruleName(m.policy, m.ruleIndex)} does not allow it (${REASONS[m.reason]})${m.detail ? `: ${m.detail}` : ''}`),
     ...side.selectingPolicies.filter(p => rules(p, side.direction).length === 0).map(p => `  ${policyName(p)} has no ${side.direction.toLowerCase()} rules`),
     `  so ${side.direction.toLowerCase()} allows: ${side.conns.toString()}`,
   ];

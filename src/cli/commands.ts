@@ -1,0 +1,9 @@
+import type { Command } from './command';
+import { explainCommand } from './explain-command';
+import { reachCommand } from './reach-command';
+
+/** Every subcommand, in the order `cdk8s-netpol --help` lists them. Adding one is one line here. */
+export const COMMANDS: readonly Command[] = [
+  reachCommand,
+  explainCommand,
+];

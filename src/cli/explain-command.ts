@@ -1,0 +1,60 @@
+/** `cdk8s-netpol explain`: whether one connection is allowed, and which policies and rules decide it. */
+import { parseArgs } from 'node:util';
+import type { Command } from './command';
+import { UsageError } from './command';
+import { loadModel } from './load-model';
+import { withUsageErrors } from './parse-arguments';
+import { resolveUserEndpoint } from './resolve-user-endpoint';
+import { explain } from '../analysis/explain';
+import { parsePortQuery } from '../io';
+import { explainToText } from '../render';
+
+const USAGE = `Usage: cdk8s-netpol explain <files/folders...> --from ns/name --to ns/name [--port 8080/TCP]
+
+Says whether traffic from one workload to another is allowed and why: for the source's
+egress and the destination's ingress, whether it is isolated, by which policies, and
+which rule allows what (or why each rule does not).
+
+Options:
+      --from <ref>   source: ns/name, ns/name[Kind], or an IP address outside the cluster
+      --to <ref>     destination, in the same forms
+      --port <port>  the port asked about: 8080, 8080/TCP, 53/UDP, 9000/SCTP (default
+                     protocol TCP); without it, "allowed" means anything at all is
+
+Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage.`;
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'Say why one connection is allowed or denied; exit 1 when denied',
+  usage: USAGE,
+  run(argv, io) {
+    const { values, positionals } = withUsageErrors(() => parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        port: { type: 'string' },
+      },
+    }));
+    if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
+    const query = values.port === undefined ? undefined : parsePort(values.port);
+    const model = loadModel(positionals);
+    const src = resolveUserEndpoint(model, values.from, '--from');
+    const dst = resolveUserEndpoint(model, values.to, '--to');
+    if (src.kind === 'external' && dst.kind === 'external') {
+      throw new UsageError('--from and --to are both outside the cluster, where no NetworkPolicy applies; name a workload for one of them');
+    }
+    const explanation = explain(model, src, dst, query);
+    io.stdout(explainToText(explanation));
+    return explanation.allowed ? 0 : 1;
+  },
+};
+
+function parsePort(text: string) {
+  try {
+    return parsePortQuery(text);
+  } catch (e) {
+    throw new UsageError(`--port: ${(e as Error).message}`, { cause: e });
+  }
+}

@@ -1,0 +1,48 @@
+/** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
+import { parseArgs } from 'node:util';
+import type { Command } from './command';
+import { UsageError } from './command';
+import { loadModel } from './load-model';
+import { withUsageErrors } from './parse-arguments';
+import { resolveUserEndpoint } from './resolve-user-endpoint';
+import { computeReachability } from '../analysis/reachability';
+import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
+
+const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
+
+Prints every allowed connection between workloads, and between workloads and address
+ranges outside the cluster: one line per ordered pair, with the ports and protocols
+allowed (np-guard netpol-analyzer's format, so outputs can be diffed).
+
+Options:
+  -o, --output <format>  ${REACH_FORMAT_NAMES.join(', ')} (default: txt); dot and mermaid draw
+                         namespaces as groups and allowed connections as labelled arrows
+      --focus <ref>      only connections into or out of one workload: ns/name,
+                         ns/name[Kind], or an IP address outside the cluster
+
+Exit codes: 0 printed, 2 bad input or usage.`;
+
+export const reachCommand: Command = {
+  name: 'reach',
+  summary: 'Print every allowed connection (txt, json, csv, md, dot, mermaid)',
+  usage: USAGE,
+  run(argv, io) {
+    const { values, positionals } = withUsageErrors(() => parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o', default: 'txt' },
+        focus: { type: 'string' },
+      },
+    }));
+    const format = values.output;
+    if (!isReachFormatName(format)) {
+      throw new UsageError(`unknown output format '${format}'; use one of ${REACH_FORMAT_NAMES.join(', ')}`);
+    }
+    const model = loadModel(positionals);
+    const reach = computeReachability(model);
+    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
+    io.stdout(renderReach(shown, format));
+    return 0;
+  },
+};

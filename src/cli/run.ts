@@ -1,0 +1,80 @@
+/**
+ * The whole command line, without the process: `run(argv, io)` dispatches to a command and
+ * turns every error into a message and an exit code, so tests call it in-process and no
+ * stack trace ever reaches a user.
+ */
+import type { CliIo, Command, ExitCode } from './command';
+import { UsageError } from './command';
+import { COMMANDS } from './commands';
+import { packageVersion } from './version';
+import { InputError } from '../io';
+
+const PROGRAM = 'cdk8s-netpol';
+
+function globalUsage(): string {
+  const width = Math.max(...COMMANDS.map(c => c.name.length));
+  return `Usage: ${PROGRAM} <command> <files/folders...> [options]
+
+Proves what Kubernetes NetworkPolicies allow, from manifests: YAML or JSON files, or
+folders of them (cdk8s synth output, Helm template output, kubectl get -o yaml).
+
+Commands:
+${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show this help; ${PROGRAM} <command> --help for a command's
+      --version  print the version
+
+Exit codes: 0 success, 1 findings (explain: denied), 2 bad input or usage.
+`;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) return usageError(io, 'no command given', globalUsage());
+    if (name === '--help' || name === '-h' || name === 'help') return done(io, globalUsage());
+    if (name === '--version') return done(io, `${packageVersion()}\n`);
+    const command = COMMANDS.find(c => c.name === name);
+    if (command === undefined) return usageError(io, `unknown command '${name}'`, globalUsage());
+    return await runCommand(command, rest, io);
+  } catch (e) {
+    io.stderr(`${PROGRAM}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+async function runCommand(command: Command, argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  if (asksForHelp(argv)) return done(io, `${command.usage}\n`);
+  try {
+    return await command.run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      // The synopsis, not the whole usage: the message says what is wrong, --help says the rest.
+      const synopsis = command.usage.split('\n')[0];
+      return usageError(io, `${command.name}: ${e.message}`, `${synopsis}\nRun '${PROGRAM} ${command.name} --help' for details.\n`);
+    }
+    if (e instanceof InputError) {
+      io.stderr(`${PROGRAM}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** `--help` or `-h` among the options, that is before a `--` (after it, everything is a file name). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  return options.includes('--help') || options.includes('-h');
+}
+
+function done(io: CliIo, text: string): ExitCode {
+  io.stdout(text);
+  return 0;
+}
+
+function usageError(io: CliIo, message: string, usage: string): ExitCode {
+  io.stderr(`${PROGRAM}: ${message}\n\n${usage}`);
+  return 2;
+}
