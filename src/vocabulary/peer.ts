@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { dns1123LabelProblem, suggestDns1123Name } from '../validation/dns-1123';
 import { PodSelector, renderSelector } from './pod-selector';
 
 /** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
@@ -40,7 +41,8 @@ export class Peer {
    * @param name the namespace's name
    */
   public static namespace(name: string): Peer {
-    return new Peer(() => ({ namespaceSelector: namespaceByName(name) }));
+    const selector = namespaceByName(name, 'Peer.namespace');
+    return new Peer(() => ({ namespaceSelector: selector }));
   }
 
   /**
@@ -68,7 +70,8 @@ export class Peer {
    * @param selector which pods of that namespace
    */
   public static podsInNamespace(name: string, selector: PodSelector): Peer {
-    return new Peer(() => ({ namespaceSelector: namespaceByName(name), podSelector: selector._toKube() }));
+    const namespace = namespaceByName(name, 'Peer.podsInNamespace');
+    return new Peer(() => ({ namespaceSelector: namespace, podSelector: selector._toKube() }));
   }
 
   /**
@@ -140,7 +143,7 @@ export class Peer {
       if (namespace === undefined) {
         throw new Error(`Peer.workload(${workload.node.path}) has no namespace while the policy is in '${context.policyNamespace}', so its namespace is unknown; set the workload's metadata.namespace (or its chart's namespace)`);
       }
-      return { namespaceSelector: namespaceByName(namespace), podSelector: pods._toKube() };
+      return { namespaceSelector: namespaceByName(namespace, 'Peer.workload'), podSelector: pods._toKube() };
     });
   }
 
@@ -177,7 +180,12 @@ export class Peer {
   }
 }
 
-function namespaceByName(name: string): kplus.k8s.LabelSelector {
+function namespaceByName(name: string, factory: string): kplus.k8s.LabelSelector {
+  // Some invalid names are valid label values, so the validator would let them select nothing.
+  const problem = dns1123LabelProblem(name);
+  if (problem) {
+    throw new Error(`${factory}: namespace name '${name}' ${problem}; use the namespace's exact name, e.g. ${suggestDns1123Name(name).replace(/\./g, '-')}`);
+  }
   return renderSelector({ [NAMESPACE_NAME_LABEL]: name }, []);
 }
 

@@ -74,7 +74,7 @@ export class PodSelector {
       const selector = workload instanceof kplus.Workload
         ? renderSelector(workload.matchLabels, workload.matchExpressions)
         : {};
-      const rendered = isEmpty(selector) ? renderSelector(workload.podMetadata.toJson().labels ?? {}, []) : selector;
+      const rendered = isEmpty(selector) ? renderSelector(workload.podMetadata.toJson()?.labels ?? {}, []) : selector;
       if (isEmpty(rendered)) {
         throw new Error(`PodSelector.workload: ${workload.node.path} has no selector and its pods carry no labels, so nothing can select exactly its pods; add a label to its pod metadata (podMetadata.addLabel('app', '...'))`);
       }
