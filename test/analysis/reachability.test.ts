@@ -1,4 +1,6 @@
 import { ALL_V4, ALL_V6, fixtureFlows, fixtureModel, flowMap, sourcesOf } from './helpers';
+import * as evaluation from '../../src/analysis/evaluation';
+import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
 
 describe('isolation and combination', () => {
@@ -229,5 +231,32 @@ describe('workloads', () => {
     const reachability = computeReachability(fixtureModel('peers'));
     const keys = [...flowMap(reachability).keys()];
     expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe('cost', () => {
+  test('rules are evaluated once per pair of workload classes, not per pair of workloads', () => {
+    // 300 Deployments with 3 distinct label sets in one namespace, one policy: 3 classes + 2 ranges.
+    const docs = Array.from({ length: 300 }, (_, i) => ({
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `d${i}`, namespace: 'n' }, spec: { template: { metadata: { labels: { app: `a${i % 3}` } } } } },
+      source: { documentIndex: i },
+    }));
+    docs.push({
+      object: {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'p', namespace: 'n' },
+        spec: { podSelector: { matchLabels: { app: 'a0' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'a1' } } }], ports: [{ port: 80 }] }] },
+      } as never,
+      source: { documentIndex: 300 },
+    });
+    const spy = jest.spyOn(evaluation, 'evaluatePair');
+    const reachability = computeReachability(buildModel(docs));
+    // (3 + 2)² ordered group pairs, minus the 2² external-to-external ones.
+    expect(spy).toHaveBeenCalledTimes(25 - 4);
+    spy.mockRestore();
+    // Into a0 only a1 is allowed (TCP 80): of the 300×299 ordered workload pairs, a0→a0 (100×99) and
+    // a2→a0 (100×100) are missing. Every workload reaches both ranges; both ranges reach only a1 and a2.
+    expect(reachability.flows.length).toBe(300 * 299 - 100 * 99 - 100 * 100 + 300 * 2 + 200 * 2);
   });
 });
