@@ -152,7 +152,8 @@ describe('computeReachability equals the reference evaluator on random clusters'
   });
 
   test('property', () => {
-    fc.assert(fc.property(fc.array(nsObject, { maxLength: 3 }), fc.array(pod, { maxLength: 6 }), fc.array(policy, { maxLength: 4 }), (nss, pods, policies) => {
+    const cluster = fc.tuple(fc.array(nsObject, { maxLength: 3 }), fc.array(pod, { maxLength: 6 }), fc.array(policy, { maxLength: 4 }));
+    fc.assert(fc.property(cluster, ([nss, pods, policies]) => {
       const model = buildModel([...nss, ...pods, ...policies].map((object, documentIndex) => ({ object, source: { documentIndex } })));
       expect(sorted(flowMap(computeReachability(model)))).toEqual(sorted(referenceFlows(model)));
     }), { numRuns: 300, seed: 20261126 });
