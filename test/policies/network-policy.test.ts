@@ -1,0 +1,68 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
+import { errorOf, makeChart, onlyPolicy, policies } from './helpers';
+
+describe('every policy construct (through the one NetworkPolicy builder)', () => {
+  test('default names are cdk8s\' own, stable and unique per construct path', () => {
+    const chart = makeChart();
+    new DefaultDeny(chart, 'deny');
+    new AllowFrom(chart, 'web-from-lb', { pods: PodSelector.labels({ app: 'web' }), from: [Peer.anyIpv4()] });
+    expect(policies(chart).map(p => p.metadata.name)).toEqual([expect.stringMatching(/^test-deny-c8[0-9a-f]{6}$/), expect.stringMatching(/^test-web-from-lb-c8[0-9a-f]{6}$/)]);
+    const again = makeChart();
+    new DefaultDeny(again, 'deny');
+    expect(onlyPolicy(again).metadata.name).toBe(policies(chart)[0].metadata.name);
+  });
+
+  test('respects the chart\'s naming (disableResourceNameHashes)', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop', disableResourceNameHashes: true });
+    new DefaultDeny(chart, 'deny');
+    expect(onlyPolicy(chart).metadata.name).toBe('test-deny');
+  });
+
+  test('namespace: the prop, else the chart\'s, else none (the kubectl context\'s)', () => {
+    const chart = makeChart();
+    new DefaultDeny(chart, 'deny', { namespace: 'other' });
+    expect(onlyPolicy(chart).metadata.namespace).toBe('other');
+    const plain = new Chart(new App(), 'plain');
+    new DefaultDeny(plain, 'deny');
+    expect(onlyPolicy(plain).metadata).toEqual({ name: expect.any(String) });
+  });
+
+  test('always writes podSelector and policyTypes, never empty lists', () => {
+    const chart = makeChart();
+    new DefaultDeny(chart, 'deny');
+    new AllowFrom(chart, 'allow', { pods: PodSelector.all(), from: [Peer.anywhere()] });
+    for (const policy of policies(chart)) {
+      expect(policy.spec.podSelector).toBeDefined();
+      expect(policy.spec.policyTypes.length).toBeGreaterThan(0);
+      expect(JSON.stringify(policy)).not.toContain('[]');
+    }
+    expect(policies(chart)[1].spec.ingress).toEqual([{}]);
+  });
+
+  test('refuses what the API server would reject, naming path, field, value and fix', () => {
+    expect(errorOf(() => new DefaultDeny(makeChart(), 'deny', { name: 'Deny_All' }))).toBe(
+      "DefaultDeny test/deny: metadata.name: Deny_All is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit); use a name like deny-all");
+    expect(errorOf(() => new DefaultDeny(makeChart(), 'deny', { namespace: 'my.ns' }))).toContain(
+      'DefaultDeny test/deny: metadata.namespace: my.ns is not a DNS-1123 label');
+  });
+
+  test('reports every problem of a policy, one line each', () => {
+    const error = errorOf(() => new AllowFrom(makeChart(), 'allow', {
+      pods: PodSelector.all(),
+      from: [Peer.ipBlock('10.0.0.1/8')],
+      ports: [Port.tcp(0), Port.named('http')],
+    }));
+    expect(error.split('\n')).toEqual([
+      expect.stringMatching(/^AllowFrom test\/allow: spec\.ingress\[0\]\.from\[0\]\.ipBlock\.cidr: /),
+      expect.stringMatching(/^AllowFrom test\/allow: spec\.ingress\[0\]\.ports\[0\]\.port: 0 /),
+      expect.stringMatching(/^AllowFrom test\/allow: spec\.ingress\[0\]\.ports\[1\]\.port: http is a named port/),
+    ]);
+  });
+
+  test('nested constructs are named by their full path', () => {
+    const chart = makeChart();
+    const team = new Chart(chart, 'team');
+    expect(errorOf(() => new AllowFrom(team, 'api', { pods: PodSelector.all(), from: [] }))).toMatch(/^AllowFrom test\/team\/api: 'from' is empty/);
+  });
+});
