@@ -1,10 +1,10 @@
 /** `cdk8s-netpol diff`: argument parsing and I/O around `diffReachability`. */
 import { parseArgs } from 'node:util';
-import { allowsMore, diffReachability, ReachabilityDiff } from '../analysis/diff';
-import { buildModel } from '../analysis/model-builder';
-import { computeReachability } from '../analysis/reachability';
-import { loadManifests } from '../io';
 import { Command, UsageError } from './command';
+import { loadModel } from './load-model';
+import { withUsageErrors } from './parse-arguments';
+import { allowsMore, diffReachability, ReachabilityDiff } from '../analysis/diff';
+import { computeReachability } from '../analysis/reachability';
 import { diffToJson } from '../render/diff-json';
 import { diffToMarkdown } from '../render/diff-md';
 import { diffToText } from '../render/diff-txt';
@@ -28,7 +28,7 @@ export const diffCommand: Command = {
   usage: USAGE,
   run(argv, io) {
     const { before, after, format, failOnAdded } = parse(argv);
-    const reachabilityOf = (path: string) => computeReachability(buildModel(loadManifests([path])));
+    const reachabilityOf = (path: string) => computeReachability(loadModel([path]));
     const diff = diffReachability(reachabilityOf(before), reachabilityOf(after));
     io.stdout(RENDERERS[format](diff));
     return failOnAdded && allowsMore(diff) ? 1 : 0;
@@ -36,20 +36,14 @@ export const diffCommand: Command = {
 };
 
 function parse(argv: readonly string[]): { before: string; after: string; format: string; failOnAdded: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'output': { type: 'string', short: 'o', default: 'txt' },
-        'fail-on-added': { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = withUsageErrors(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      'output': { type: 'string', short: 'o', default: 'txt' },
+      'fail-on-added': { type: 'boolean', default: false },
+    },
+  }));
   if (positionals.length !== 2) throw new UsageError(`diff needs exactly two paths, <before> and <after>; got ${positionals.length}`);
   if (!Object.hasOwn(RENDERERS, values.output)) throw new UsageError(`unknown output format '${values.output}'; use one of ${Object.keys(RENDERERS).join(', ')}`);
   return { before: positionals[0], after: positionals[1], format: values.output, failOnAdded: values['fail-on-added'] };

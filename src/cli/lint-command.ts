@@ -1,10 +1,10 @@
 /** `cdk8s-netpol lint`: argument parsing and I/O around `lint`; the rules live in src/analysis/lint. */
 import { parseArgs } from 'node:util';
-import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
-import type { Severity } from '../analysis/lint';
-import { buildModel } from '../analysis/model-builder';
-import { loadManifests } from '../io';
 import { Command, UsageError } from './command';
+import { loadModel } from './load-model';
+import { withUsageErrors } from './parse-arguments';
+import type { Severity } from '../analysis/lint';
+import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import { lintToJson } from '../render/lint-json';
 import { lintToText } from '../render/lint-txt';
 import { lintToSarif } from '../render/sarif';
@@ -31,7 +31,7 @@ export const lintCommand: Command = {
   usage: USAGE,
   run(argv, io) {
     const { paths, format, disable, failOn } = parse(argv);
-    const findings = lint(buildModel(loadManifests(paths)), { disable });
+    const findings = lint(loadModel(paths), { disable });
     io.stdout(render(format, findings));
     return findings.some(f => atLeast(f.severity, failOn)) ? 1 : 0;
   },
@@ -46,22 +46,15 @@ function render(format: Format, findings: ReturnType<typeof lint>): string {
 }
 
 function parse(argv: readonly string[]): { paths: string[]; format: Format; disable: string[]; failOn: Severity } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'output': { type: 'string', short: 'o', default: 'txt' },
-        'disable': { type: 'string', multiple: true, default: [] },
-        'fail-on': { type: 'string', default: 'error' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('lint needs at least one manifest file or folder');
+  const { values, positionals } = withUsageErrors(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      'output': { type: 'string', short: 'o', default: 'txt' },
+      'disable': { type: 'string', multiple: true, default: [] },
+      'fail-on': { type: 'string', default: 'error' },
+    },
+  }));
   const format = values.output as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown output format '${values.output}'; use one of ${FORMATS.join(', ')}`);
   const failOn = values['fail-on'] as Severity;

@@ -1,5 +1,6 @@
 /** A reachability diff as Markdown for a pull-request comment: a one-line summary, then a table per kind of change. */
 import { toMarkdownTable } from './markdown-table';
+import type { ConnectionSet } from '../analysis/connection-set';
 import type { FlowChange, ReachabilityDiff } from '../analysis/diff';
 import { endpointId } from '../analysis/results';
 
@@ -10,7 +11,7 @@ export function diffToMarkdown(diff: ReachabilityDiff): string {
     section('Added', diff.added, ['Source', 'Destination', 'Connections'], c => [code(endpointId(c.src)), code(endpointId(c.dst)), c.after.toString()]),
     section('Removed', diff.removed, ['Source', 'Destination', 'Connections'], c => [code(endpointId(c.src)), code(endpointId(c.dst)), c.before.toString()]),
     section('Changed', diff.changed, ['Source', 'Destination', 'Before', 'After', 'Added', 'Removed'], c =>
-      [code(endpointId(c.src)), code(endpointId(c.dst)), c.before.toString(), c.after.toString(), orDash(c.added.isEmpty(), c.added.toString()), orDash(c.removed.isEmpty(), c.removed.toString())]),
+      [code(endpointId(c.src)), code(endpointId(c.dst)), c.before.toString(), c.after.toString(), orDash(c.added), orDash(c.removed)]),
   ].filter(s => s !== '');
   const summary = `**${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed**`;
   return `### NetworkPolicy connectivity diff\n\n${summary}\n\n${sections.join('\n')}`;
@@ -25,6 +26,7 @@ function code(text: string): string {
   return `\`${text}\``;
 }
 
-function orDash(empty: boolean, text: string): string {
-  return empty ? '-' : text;
+/** `-` rather than `No Connections` in the added/removed columns: nothing gained or lost there. */
+function orDash(conns: ConnectionSet): string {
+  return conns.isEmpty() ? '-' : conns.toString();
 }

@@ -62,7 +62,7 @@ describe('cdk8s-netpol lint', () => {
     [['--fail-on', 'fatal', 'x.yaml'], /unknown --fail-on level 'fatal'/],
     [['--disable', 'no-such-rule', 'x.yaml'], /unknown rule id no-such-rule/],
     [['--bogus', 'x.yaml'], /bogus/],
-    [[], /at least one manifest/],
+    [[], /no input/],
   ])('usage error for %j', async (argv, message) => {
     await expect(async () => lintCommand.run(argv, captureIo())).rejects.toThrow(UsageError);
     await expect(async () => lintCommand.run(argv, captureIo())).rejects.toThrow(message);
