@@ -1,0 +1,56 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { IngressController } from './ingress-controller';
+import { PodSelector } from '../../vocabulary/pod-selector';
+import { Port } from '../../vocabulary/port';
+import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from '../network-policy';
+
+/**
+ * Props for `AllowFromIngressController`.
+ */
+export interface AllowFromIngressControllerProps extends NetworkPolicyOptions {
+  /**
+   * The pods the controller forwards to (the Ingress' backends).
+   */
+  readonly pods: PodSelector;
+
+  /**
+   * The ports the controller connects to: the pods' container ports (what the backend Service's
+   * `targetPort` points at), not the Service ports.
+   *
+   * @default - every port of every protocol
+   */
+  readonly ports?: Port[];
+
+  /**
+   * The ingress controller.
+   *
+   * @default IngressController.ingressNginx()
+   */
+  readonly controller?: IngressController;
+}
+
+/**
+ * Allows traffic to the selected pods from the cluster's ingress controller, and isolates their
+ * ingress: the usual way in for an app behind an Ingress. The controller's own egress must allow it
+ * too if its namespace isolates egress.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/
+ */
+export class AllowFromIngressController extends Construct {
+  /** The NetworkPolicy this construct writes. */
+  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
+
+  constructor(scope: Construct, id: string, props: AllowFromIngressControllerProps) {
+    super(scope, id);
+    const where = describe('AllowFromIngressController', this);
+    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
+    const controller = props.controller ?? IngressController.ingressNginx();
+    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
+      name: props.name,
+      namespace: props.namespace,
+      pods: props.pods,
+      ingress: [{ peers: [controller._peer], ports: props.ports }],
+    });
+  }
+}
