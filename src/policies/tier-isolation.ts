@@ -148,7 +148,7 @@ export class TierIsolation extends Construct {
         ...dns,
         ...(tier.egress ?? []).map(rule => ({ peers: rule.to, ports: rule.ports })),
       ];
-      return addNetworkPolicy(this, tier.name, where, {
+      return addNetworkPolicy(this, tier.name, `${where}, tier '${tier.name}'`, {
         name: props.name !== undefined ? `${props.name}-${tier.name}` : undefined,
         namespace: tier.namespace ?? props.namespace,
         pods: tier.pods ?? PodSelector.all(),

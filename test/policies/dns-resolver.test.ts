@@ -1,0 +1,87 @@
+import { DnsEgress, DnsResolver, Peer, PodSelector } from '../../src';
+import { errorOf, makeChart, onlyPolicy } from './helpers';
+
+const dnsPorts = (port: number) => [{ protocol: 'UDP', port }, { protocol: 'TCP', port }];
+
+function egressOf(resolver: DnsResolver): any[] {
+  const chart = makeChart();
+  new DnsEgress(chart, 'dns', { resolver });
+  return onlyPolicy(chart).spec.egress;
+}
+
+describe('DnsResolver', () => {
+  test('kubeDns: kube-system AND k8s-app=kube-dns in one peer, UDP and TCP 53 as numbers', () => {
+    expect(egressOf(DnsResolver.kubeDns())).toEqual([{
+      to: [{
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+        podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      }],
+      ports: dnsPorts(53),
+    }]);
+  });
+
+  test('nodeLocal: the link-local address by ipBlock, 169.254.20.10 by default', () => {
+    expect(egressOf(DnsResolver.nodeLocal())).toEqual([{ to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: dnsPorts(53) }]);
+  });
+
+  test('nodeLocal with the kube-dns ClusterIP (iptables mode) and an IPv6 address', () => {
+    expect(egressOf(DnsResolver.nodeLocal({ ip: 'fd00::a', clusterIp: '10.96.0.10' }))).toEqual([{
+      to: [{ ipBlock: { cidr: 'fd00::a/128' } }, { ipBlock: { cidr: '10.96.0.10/32' } }],
+      ports: dnsPorts(53),
+    }]);
+  });
+
+  test('openShift: openshift-dns AND the dns-default daemonset pods, UDP and TCP 5353', () => {
+    expect(egressOf(DnsResolver.openShift())).toEqual([{
+      to: [{
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } },
+        podSelector: { matchLabels: { 'dns.operator.openshift.io/daemonset-dns': 'default' } },
+      }],
+      ports: dnsPorts(5353),
+    }]);
+  });
+
+  test('custom: given peers, each port on UDP and TCP, 53 by default', () => {
+    expect(egressOf(DnsResolver.custom([Peer.ipBlock('10.0.0.53/32')]))).toEqual([{ to: [{ ipBlock: { cidr: '10.0.0.53/32' } }], ports: dnsPorts(53) }]);
+    expect(egressOf(DnsResolver.custom([Peer.namespace('dns')], [53, 5353]))[0].ports).toEqual([...dnsPorts(53), ...dnsPorts(5353)]);
+  });
+
+  test('anyDestination: port 53 to anywhere (no to)', () => {
+    expect(egressOf(DnsResolver.anyDestination())).toEqual([{ ports: dnsPorts(53) }]);
+  });
+
+  test('combine: one rule per resolver, in order', () => {
+    const egress = egressOf(DnsResolver.combine(DnsResolver.kubeDns(), DnsResolver.openShift(), DnsResolver.nodeLocal()));
+    expect(egress.map(rule => rule.ports[0].port)).toEqual([53, 5353, 53]);
+    expect(egress[2].to).toEqual([{ ipBlock: { cidr: '169.254.20.10/32' } }]);
+  });
+
+  test('never uses the named port dns', () => {
+    const egress = egressOf(DnsResolver.combine(DnsResolver.kubeDns(), DnsResolver.openShift(), DnsResolver.nodeLocal(), DnsResolver.anyDestination()));
+    for (const rule of egress) {
+      expect(rule.ports.every((p: any) => typeof p.port === 'number')).toBe(true);
+      expect(rule.ports.map((p: any) => p.protocol).sort()).toEqual(expect.arrayContaining(['TCP', 'UDP']));
+    }
+  });
+
+  test.each([
+    [() => DnsResolver.nodeLocal({ ip: 'node-local-dns' }), "DnsResolver.nodeLocal: 'node-local-dns' is not an IP address; pass the address itself, e.g. 169.254.20.10"],
+    [() => DnsResolver.nodeLocal({ clusterIp: '10.96.0.10/32' }), "DnsResolver.nodeLocal: '10.96.0.10/32' is not an IP address"],
+    [() => DnsResolver.custom([]), 'DnsResolver.custom: \'peers\' is empty, which Kubernetes reads as "to everyone"; pass the DNS servers\' peers, or use DnsResolver.anyDestination() if that is what you mean'],
+    [() => DnsResolver.custom([Peer.namespace('dns')], []), 'DnsResolver.custom: \'ports\' is empty'],
+    [() => DnsResolver.combine(), 'DnsResolver.combine: no resolvers given; pass at least one, e.g. DnsResolver.kubeDns()'],
+  ])('refuses %#', (make, message) => {
+    expect(errorOf(make)).toContain(message);
+  });
+
+  test('custom DNS port 0 is refused at construction', () => {
+    expect(errorOf(() => new DnsEgress(makeChart(), 'dns', { resolver: DnsResolver.custom([Peer.namespace('dns')], [0]) })))
+      .toContain('DnsEgress test/dns: spec.egress[0].ports[0].port: 0 must be between 1 and 65535');
+  });
+
+  test('the pods can be narrowed', () => {
+    const chart = makeChart();
+    new DnsEgress(chart, 'dns', { pods: PodSelector.labels({ app: 'web' }) });
+    expect(onlyPolicy(chart).spec.podSelector).toEqual({ matchLabels: { app: 'web' } });
+  });
+});

@@ -1,0 +1,153 @@
+import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
+import { errorOf, makeChart, policies, synth } from './helpers';
+
+const KUBE_DNS = {
+  to: [{
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+  }],
+  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+};
+const app = (name: string) => ({ podSelector: { matchLabels: { app: name } } });
+const tcp = (port: number | string) => ({ protocol: 'TCP', port });
+
+const web: Tier = { name: 'web', pods: PodSelector.labels({ app: 'web' }), ports: [Port.tcp(80)], from: [Peer.namespace('ingress-nginx')] };
+const api: Tier = { name: 'api', pods: PodSelector.labels({ app: 'api' }), ports: [Port.named('http')] };
+const db: Tier = { name: 'db', pods: PodSelector.labels({ app: 'db' }), ports: [Port.tcp(5432)] };
+
+describe('TierIsolation', () => {
+  test('web → api → db in one namespace: one policy per tier, both ends of every hop', () => {
+    const chart = makeChart();
+    new TierIsolation(chart, 'shop', { name: 'shop', tiers: [web, api, db] });
+    expect(synth(chart)).toMatchSnapshot();
+    const [webPolicy, apiPolicy, dbPolicy] = policies(chart);
+    expect(webPolicy.metadata).toEqual({ name: 'shop-web', namespace: 'shop' });
+    expect(webPolicy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [tcp(80)] }],
+      egress: [{ to: [app('api')], ports: [tcp('http')] }, KUBE_DNS],
+    });
+    expect(apiPolicy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [app('web')], ports: [tcp('http')] }],
+      egress: [{ to: [app('db')], ports: [tcp(5432)] }, KUBE_DNS],
+    });
+    // The last tier sends nothing but DNS; nothing skips a tier.
+    expect(dbPolicy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'db' } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [app('api')], ports: [tcp(5432)] }],
+      egress: [KUBE_DNS],
+    });
+  });
+
+  test('the first tier without from receives from nobody (ingress isolated, no rules)', () => {
+    const chart = makeChart();
+    new TierIsolation(chart, 'pipeline', { tiers: [{ ...web, from: undefined }, api] });
+    const [first] = policies(chart);
+    expect(first.spec.ingress).toBeUndefined();
+    expect(first.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+  });
+
+  test('tiers as whole namespaces, and across namespaces: namespace AND pods in one peer', () => {
+    const chart = makeChart();
+    new TierIsolation(chart, 'layers', {
+      tiers: [
+        { name: 'web', namespace: 'web', ports: [Port.tcp(8080)], from: [Peer.anywhere()] },
+        { name: 'api', pods: PodSelector.labels({ app: 'api' }), ports: [Port.tcp(9000)] },
+        { name: 'db', namespace: 'data', ports: [Port.tcp(5432)] },
+      ],
+    });
+    const [webPolicy, apiPolicy, dbPolicy] = policies(chart);
+    expect(webPolicy.metadata.namespace).toBe('web');
+    expect(webPolicy.spec.podSelector).toEqual({});
+    expect(webPolicy.spec.ingress).toEqual([{ ports: [tcp(8080)] }]);
+    expect(webPolicy.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { app: 'api' } } }]);
+    expect(apiPolicy.metadata.namespace).toBe('shop');
+    expect(apiPolicy.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'web' } } }]);
+    expect(apiPolicy.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } } }]);
+    expect(dbPolicy.metadata.namespace).toBe('data');
+    expect(dbPolicy.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { app: 'api' } } }]);
+  });
+
+  test('extra egress and another DNS resolver', () => {
+    const chart = makeChart();
+    new TierIsolation(chart, 'shop', {
+      dns: DnsResolver.nodeLocal(),
+      tiers: [web, { ...api, egress: [{ to: [Peer.ipBlock('203.0.113.0/24')], ports: [Port.tcp(443)] }] }, db],
+    });
+    const apiPolicy = policies(chart)[1];
+    expect(apiPolicy.spec.egress).toEqual([
+      { to: [app('db')], ports: [tcp(5432)] },
+      { to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ protocol: 'UDP', port: 53 }, tcp(53)] },
+      { to: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [tcp(443)] },
+    ]);
+  });
+
+  test('default names come from the construct path; the TierIsolation namespace applies to tiers without one', () => {
+    const chart = makeChart();
+    const tiers = new TierIsolation(chart, 'shop', { namespace: 'apps', tiers: [web, api] });
+    expect(policies(chart).map(p => [p.metadata.name, p.metadata.namespace])).toEqual([
+      [expect.stringMatching(/^test-shop-web-c8/), 'apps'],
+      [expect.stringMatching(/^test-shop-api-c8/), 'apps'],
+    ]);
+    expect(tiers.apiObjects).toHaveLength(2);
+  });
+
+  describe('refuses misuse, naming path, field, value and fix', () => {
+    function error(tiers: Tier[], chartNamespace: string | null = 'shop'): string {
+      return errorOf(() => new TierIsolation(makeChart(chartNamespace), 'app', { tiers }));
+    }
+
+    test('fewer than two tiers', () => {
+      expect(error([web])).toBe(
+        "TierIsolation test/app: 'tiers' has only one tier ('web'), and isolating layers needs at least two; list every layer in the order traffic flows, or use DefaultDeny with AllowFrom/AllowTo for a single workload");
+      expect(error([])).toContain("TierIsolation test/app: 'tiers' has no tiers");
+    });
+
+    test('duplicate names', () => {
+      expect(error([web, { ...api, name: 'web' }])).toBe(
+        "TierIsolation test/app: 'tiers[1].name' web is already the name of tiers[0]; give every tier its own name");
+    });
+
+    test('a name that cannot be part of a policy name', () => {
+      expect(error([web, { ...api, name: 'API' }])).toContain("TierIsolation test/app: 'tiers[1].name' API is not a DNS-1123 label");
+    });
+
+    test('from on a later tier', () => {
+      expect(error([web, { ...api, from: [Peer.allNamespaces()] }])).toBe(
+        "TierIsolation test/app: 'tiers[1].from' is set on tier 'api', but only the first tier receives from outside; tier 'api' receives only from tier 'web'. Move these peers to tier 'web', or allow them with a separate AllowFrom");
+    });
+
+    test('empty from, ports, egress to and egress ports', () => {
+      expect(error([{ ...web, from: [] }, api])).toBe(
+        "TierIsolation test/app: 'tiers[0].from' is empty, which Kubernetes reads as \"allow from everyone\"; pass [Peer.anywhere()] if that is what you mean, or leave 'from' out to receive from nobody");
+      expect(error([web, { ...api, ports: [] }])).toBe(
+        "TierIsolation test/app: 'tiers[1].ports' is empty, which Kubernetes reads as \"every port of every protocol\"; list the ports tier 'api' receives on, e.g. Port.tcp(8080)");
+      expect(error([web, { ...api, egress: [{ to: [] }] }])).toContain("TierIsolation test/app: 'tiers[1].egress[0].to' is empty, which Kubernetes reads as \"allow to everyone\"");
+      expect(error([web, { ...api, egress: [{ to: [Peer.anyIpv4()], ports: [] }] }])).toContain("'tiers[1].egress[0].ports' is empty");
+    });
+
+    test('a whole-namespace tier sharing its namespace', () => {
+      expect(error([web, { name: 'api', ports: [Port.tcp(9000)] }])).toBe(
+        "TierIsolation test/app: 'tiers[1].pods' is not set, so tier 'api' is every pod of namespace 'shop', which tier 'web' shares; give both tiers 'pods', or put them in different namespaces");
+    });
+
+    test('two tiers selecting the same pods', () => {
+      expect(error([web, { ...api, pods: PodSelector.labels({ app: 'web' }) }])).toBe(
+        "TierIsolation test/app: 'tiers[1].pods' selects the same pods as tier 'web' in namespace 'shop'; give each tier its own selector");
+    });
+
+    test('a tier of unknown namespace next to tiers with one', () => {
+      expect(error([web, { ...api, namespace: 'api' }], null)).toBe(
+        "TierIsolation test/app: 'tiers[0].namespace' is not set for tier 'web' (nor on the TierIsolation or its chart) while other tiers have one, so its namespace is unknown; set 'namespace' on the tier or the TierIsolation");
+    });
+
+    test('problems the validator finds in a tier\'s policy name the tier, e.g. a bad CIDR in extra egress', () => {
+      expect(error([web, { ...api, egress: [{ to: [Peer.ipBlock('10.0.0.1/8')] }] }])).toBe(
+        "TierIsolation test/app, tier 'api': spec.egress[1].to[0].ipBlock.cidr: 10.0.0.1/8 has bits set beyond the /8 prefix, so it is ambiguous; use 10.0.0.0/8 (the whole network) or 10.0.0.1/32 (this one address)");
+    });
+  });
+});
