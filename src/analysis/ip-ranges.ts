@@ -37,18 +37,26 @@ function fromBigInt(family: 4 | 6, value: bigint): string {
 const familyOf = (address: ipaddr.IPv4 | ipaddr.IPv6): 4 | 6 => address.kind() === 'ipv4' ? 4 : 6;
 
 /**
+ * An address in the forms Kubernetes accepts: dotted-quad IPv4 or IPv6 without zone. ipaddr.js
+ * alone would also take `10`, `10.1` or `0xa.0.0.1`, which the API server rejects.
+ */
+function parseIp(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
+  return undefined;
+}
+
+/**
  * `10.0.0.0/8` → its addresses; undefined when it is not a CIDR. Host bits beyond the prefix
  * are ignored (`10.0.0.1/8` is `10.0.0.0/8`), as Kubernetes did before strict CIDR validation.
  */
 export function parseCidr(cidr: string): AddressInterval | undefined {
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
-  try {
-    parsed = ipaddr.parseCIDR(cidr);
-  } catch {
-    return undefined;
-  }
-  const [address, prefix] = parsed;
+  const [text, prefixText, ...rest] = cidr.split('/');
+  const address = parseIp(text);
+  if (!address || rest.length > 0 || !/^\d{1,3}$/.test(prefixText ?? '')) return undefined;
   const family = familyOf(address);
+  const prefix = Number(prefixText);
+  if (prefix > BITS[family]) return undefined;
   const size = 2n ** BigInt(BITS[family] - prefix);
   const first = toBigInt(address) - (toBigInt(address) % size);
   return { family, first, last: first + size - 1n };
@@ -56,8 +64,8 @@ export function parseCidr(cidr: string): AddressInterval | undefined {
 
 /** A single address → a one-address interval; undefined when it is not an IP address. */
 export function parseAddress(ip: string): AddressInterval | undefined {
-  if (!ipaddr.isValid(ip)) return undefined;
-  const address = ipaddr.parse(ip);
+  const address = parseIp(ip);
+  if (!address) return undefined;
   const value = toBigInt(address);
   return { family: familyOf(address), first: value, last: value };
 }

@@ -61,6 +61,18 @@ export function objectMeta(obj: unknown): { kind?: string; apiVersion?: string; 
 }
 
 /**
+ * Whether `kind` is one of `groups`' kinds, from one of the API groups listed for it ('' is the
+ * core group), so a CRD that reuses a name (`example.com/v1 Deployment`) is not mistaken for it.
+ * A missing apiVersion is accepted.
+ */
+export function isKindOf(groups: ReadonlyMap<string, readonly string[]>, kind: string | undefined, apiVersion: string | undefined): boolean {
+  if (kind === undefined || !groups.has(kind)) return false;
+  if (apiVersion === undefined) return true;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return groups.get(kind)!.includes(group);
+}
+
+/**
  * Unpack every document into single objects. A document may be an array (what cdk8s'
  * `chart.toJson()` returns; items get their array index as `documentIndex`), a `List`, or a
  * typed list (`PodList`, `NetworkPolicyList`…) whose items may omit `kind` and `apiVersion`:

@@ -7,10 +7,10 @@
  * a workload or policy gets just that label; an object without a namespace is in `default`.
  * Everything that is neither a Namespace, a workload nor a NetworkPolicy is `ignored`.
  */
-import { field, ManifestObject, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
+import { field, isKindOf, ManifestObject, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
 import { ClusterModel, IgnoredObject, ManifestDocument, Namespace } from './model';
 import { isNetworkPolicy, readPolicy } from './policy-reader';
-import { isKindOf, isWorkload, readWorkloads } from './workload-reader';
+import { isWorkload, readWorkloads } from './workload-reader';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 

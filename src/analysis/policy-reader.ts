@@ -8,9 +8,8 @@
  * that had entries but lost them all becomes `[]` ("matches nothing"), never `undefined`
  * ("everyone"). A rule that is not an object keeps its index and matches nothing.
  */
-import { arrayField, field, isPlainObject, ManifestObject, objectMeta, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, isPlainObject, ManifestObject, objectMeta, readLabels, stringField } from './manifest-objects';
 import { Direction, IpBlockSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
-import { isKindOf } from './workload-reader';
 
 const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;

@@ -2,13 +2,19 @@
  * Every allowed ordered pair: workload → workload, workload → external range and external
  * range → workload (never external → external), with what is allowed between them.
  *
- * A connection needs the source's egress AND the destination's ingress (evaluation.ts holds
- * the rule semantics and the decisions on ipBlock and hostNetwork). Traffic inside one
- * workload, and from a workload to itself, is not reported: a pod cannot block itself, and
- * between replicas it would only repeat the workload's own policy as a self-loop.
+ * Semantics are Kubernetes' (reference §2; the rules live in evaluation.ts, shared with explain):
+ * a connection needs the source's egress AND the destination's ingress.
  *
- * Cost: rules are evaluated once per pair of workload classes (workload-classes.ts) and
- * external ranges; workloads are only expanded when writing the flows.
+ * Decisions where Kubernetes leaves it to the CNI or to us:
+ * - `ipBlock` matches only external ranges, never pod IPs; selectors never match external ranges.
+ * - hostNetwork workloads are node traffic: never isolated, never matched by pod/namespace
+ *   selectors, only by rules without peers.
+ * - Traffic inside one workload and from a workload to itself is not reported: a pod cannot
+ *   block itself, and between replicas it would only repeat the workload's policy as a self-loop.
+ *   Two different workloads whose pods look alike are both reported.
+ *
+ * Cost: rules are evaluated once per ordered pair of groups, a group being a workload class
+ * (workload-classes.ts) or one external range; workloads are only expanded when writing flows.
  */
 import { End, evaluatePair, PolicyContext } from './evaluation';
 import { cutAddressSpace, toIpRange } from './ip-ranges';

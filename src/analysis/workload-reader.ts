@@ -17,7 +17,7 @@
  *   labels win over its template.
  */
 import { isPortNumber } from './connection-set';
-import { arrayField, field, isPlainObject, ManifestObject, objectMeta, path, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, isPlainObject, ManifestObject, objectMeta, path, readLabels, stringField } from './manifest-objects';
 import { NamedContainerPort, Protocol, PROTOCOLS, Workload } from './model';
 
 /** Workload kinds and the API groups they come from ('' is the core group). */
@@ -31,14 +31,6 @@ const WORKLOAD_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Job', ['batch']],
   ['CronJob', ['batch']],
 ]);
-
-/** Whether `kind` with `apiVersion` (missing is accepted) is one of `groups`' kinds. */
-export function isKindOf(groups: ReadonlyMap<string, readonly string[]>, kind: string | undefined, apiVersion: string | undefined): boolean {
-  if (kind === undefined || !groups.has(kind)) return false;
-  if (apiVersion === undefined) return true;
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  return groups.get(kind)!.includes(group);
-}
 
 export function isWorkload(obj: unknown): boolean {
   const meta = objectMeta(obj);

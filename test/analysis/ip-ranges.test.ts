@@ -28,12 +28,18 @@ describe('parseCidr', () => {
     expect(parseCidr('10.0.0.0')).toBeUndefined();
     expect(parseCidr('10.0.0.0/33')).toBeUndefined();
     expect(parseCidr('banana')).toBeUndefined();
+    expect(parseCidr('10/8')).toBeUndefined();
+    expect(parseCidr('0xa.0.0.0/8')).toBeUndefined();
+    expect(parseCidr('10.0.0.0/8/8')).toBeUndefined();
+    expect(parseCidr('fe80::%eth0/64')).toBeUndefined();
   });
 
   test('addresses round-trip through IpRange', () => {
     expect(parseAddress('10.1.2.3')).toEqual({ family: 4, first: 167838211n, last: 167838211n });
     expect(rangeInterval(toIpRange(parseCidr('2001:db8::/126')!))).toEqual(parseCidr('2001:db8::/126'));
     expect(parseAddress('nope')).toBeUndefined();
+    expect(parseAddress('10')).toBeUndefined();
+    expect(parseAddress('::ffff:1.2.3.4')).toEqual({ family: 6, first: 0xffff01020304n, last: 0xffff01020304n });
   });
 });
 
