@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { dns1123LabelProblem, suggestDns1123Name } from '../validation/dns-1123';
 import { PodSelector, renderSelector } from './pod-selector';
+import { dns1123LabelProblem, suggestDns1123Name } from '../validation/dns-1123';
 
 /** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -1,5 +1,5 @@
-import { AllowFrom, Peer, PodSelector, Port } from '../../src';
 import { errorOf, makeChart, onlyPolicy, synth } from './helpers';
+import { AllowFrom, Peer, PodSelector, Port } from '../../src';
 
 describe('AllowFrom', () => {
   test('seed example 2: backend-allow-frontend, reproduced exactly', () => {

@@ -1,5 +1,5 @@
-import { AllowTo, Peer, PodSelector, Port } from '../../src';
 import { errorOf, makeChart, onlyPolicy, synth } from './helpers';
+import { AllowTo, Peer, PodSelector, Port } from '../../src';
 
 describe('AllowTo', () => {
   test('seed example 3: backend-egress-db, reproduced exactly (policyTypes [Egress] explicitly)', () => {

@@ -1,5 +1,5 @@
-import { DefaultDeny, PodSelector } from '../../src';
 import { errorOf, makeChart, onlyPolicy, synth } from './helpers';
+import { DefaultDeny, PodSelector } from '../../src';
 
 describe('DefaultDeny', () => {
   test('denies both directions for every pod by default', () => {

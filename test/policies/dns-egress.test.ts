@@ -1,5 +1,5 @@
-import { DefaultDeny, DnsEgress, DnsResolver } from '../../src';
 import { makeChart, onlyPolicy, policies, synth } from './helpers';
+import { DefaultDeny, DnsEgress, DnsResolver } from '../../src';
 
 describe('DnsEgress', () => {
   test('defaults: every pod of the namespace to kube-dns, egress only', () => {

@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 import { errorOf, makeChart, onlyPolicy, policies } from './helpers';
+import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
   test('default names are cdk8s\' own, stable and unique per construct path', () => {

@@ -1,5 +1,5 @@
-import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
 import { errorOf, makeChart, policies, synth } from './helpers';
+import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
 
 const KUBE_DNS = {
   to: [{

@@ -176,12 +176,14 @@ const accepted: Array<[string, unknown]> = [
   ['kubectl status and server fields', { ...policy({}, { name: 'np', uid: 'x', resourceVersion: '1' }), status: {} }],
   ['empty podSelector', selector({})],
   ['no spec at all', { ...policy(), spec: undefined }],
-  ['every operator', selector({ matchExpressions: [
-    { key: 'a', operator: 'In', values: ['x', ''] },
-    { key: 'b', operator: 'NotIn', values: ['y'] },
-    { key: 'example.com/c', operator: 'Exists' },
-    { key: 'd', operator: 'DoesNotExist' },
-  ] })],
+  ['every operator', selector({
+    matchExpressions: [
+      { key: 'a', operator: 'In', values: ['x', ''] },
+      { key: 'b', operator: 'NotIn', values: ['y'] },
+      { key: 'example.com/c', operator: 'Exists' },
+      { key: 'd', operator: 'DoesNotExist' },
+    ],
+  })],
   ['port 1 and 65535', ingress(undefined, [{ port: 1 }, { port: 65535 }])],
   ['protocol omitted (TCP)', port({ port: 80 })],
   ['SCTP', port({ protocol: 'SCTP', port: 9000 })],
