@@ -1,0 +1,71 @@
+/**
+ * Synth-time lint of one chart: a cdk8s validation (constructs `node.addValidation`) that
+ * models what the chart writes (`chart.toJson()`, exactly what synth will write) and runs the
+ * lint rules that can be judged on one chart alone. `app.synth()` then fails with the chart's
+ * path, and each message names the construct path of the offending object.
+ *
+ * Rules that need the whole cluster (a policy selecting nothing, an unprotected workload,
+ * namespace labels) are left to `cdk8s-netpol lint` and the cdk8s CLI plugin: in one chart,
+ * the workloads and namespaces may simply be elsewhere.
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import type { IConstruct, IValidation } from 'constructs';
+import { isAcknowledged } from './acknowledge';
+import { lint } from '../analysis/lint';
+import type { LintRule } from '../analysis/lint';
+import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
+import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
+import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-selector-split';
+import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
+import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
+import { buildModel } from '../analysis/model-builder';
+
+export const CHART_RULES: readonly LintRule[] = [
+  dnsEgressMissing,
+  oneSidedConnection,
+  namespacePodSelectorSplit,
+  allowAllCancelsDeny,
+  policyTypesMismatch,
+];
+
+const registered = new WeakSet<Chart>();
+
+/**
+ * Adds the network lint to `chart`, once however often it is called: every construct that
+ * writes a NetworkPolicy calls it for its chart.
+ */
+export function registerChartLint(chart: Chart): void {
+  if (registered.has(chart)) return;
+  registered.add(chart);
+  chart.node.addValidation(new ChartNetworkLint(chart));
+}
+
+class ChartNetworkLint implements IValidation {
+  constructor(private readonly chart: Chart) {}
+
+  public validate(): string[] {
+    const objects = apiObjectsOf(this.chart);
+    const model = buildModel(objects.map((o, documentIndex) => ({ object: o.toJson(), source: { documentIndex } })));
+    return lint(model, { rules: CHART_RULES }).flatMap(finding => {
+      const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
+      if (construct && isAcknowledged(construct, finding.ruleId)) return [];
+      const where = construct ? construct.node.path : this.chart.node.path;
+      return [`${where}: ${finding.ruleId}: ${finding.message}; fix: ${finding.fix}`
+        + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`];
+    });
+  }
+}
+
+/**
+ * The chart's own ApiObjects, as synth writes them (not those of nested charts). Not
+ * `chart.toJson()`: it validates the app, which would call this validation again.
+ */
+function apiObjectsOf(chart: Chart): ApiObject[] {
+  return chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+}
+
+/** The construct that wrote an ApiObject: the one around it when the object is its `Resource` (the cdk8s-plus convention), else itself. */
+function ownerOf(apiObject: ApiObject | undefined): IConstruct | undefined {
+  const owner = apiObject?.node.scope;
+  return apiObject?.node.id === 'Resource' && owner && !Chart.isChart(owner) ? owner : apiObject;
+}

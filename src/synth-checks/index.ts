@@ -1,0 +1,1 @@
+export { NetworkLint } from './acknowledge';
