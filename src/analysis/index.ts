@@ -1,2 +1,2 @@
-// Public exports of src/analysis (owned by whoever builds analysis).
-export {};
+// Public (jsii) exports of src/analysis: the facade. The core modules are TypeScript-only and reached by path.
+export * from './network-analysis';
