@@ -30,10 +30,11 @@ function describePeer(policy: Policy, peer: PeerSpec): string {
 }
 
 /** What the end a rule looked at has, for `no-peer-matched`. */
-function describeEnd(role: string, endpoint: Endpoint, subject: Subject): string {
+function describeEnd(role: string, endpoint: Endpoint, subject: Subject, peers: readonly PeerSpec[]): string {
   if (subject.kind === 'external') return `${role} ${endpointId(endpoint)} is outside the cluster (only ipBlock peers match it)`;
   if (subject.hostNetwork) return `${role} ${endpointId(endpoint)} uses hostNetwork (only rules without peers match it)`;
-  return `${role} ${endpointId(endpoint)} has labels ${describeLabels(subject.podLabels)} in namespace ${subject.namespace} (labels ${describeLabels(subject.namespaceLabels)})`;
+  const ipBlocks = peers.some(p => p.ipBlock) ? ' (ipBlock peers never match pods)' : '';
+  return `${role} ${endpointId(endpoint)} has labels ${describeLabels(subject.podLabels)} in namespace ${subject.namespace} (labels ${describeLabels(subject.namespaceLabels)})${ipBlocks}`;
 }
 
 const describePort = (p: PortSpec) => `${p.port} (${p.protocol})`;
@@ -59,8 +60,11 @@ function classify(outcome: RuleOutcome, ends: Ends, query?: PortQuery): RuleMatc
   const base = { policy, direction, ruleIndex };
   if (!outcome.peerMatched) {
     const rule = (direction === 'Ingress' ? policy.ingress : policy.egress)[ruleIndex];
-    const peers = (rule.peers ?? []).map(p => describePeer(policy, p)).join(' | ') || 'nothing';
-    const end = direction === 'Ingress' ? describeEnd('source', ends.src, ends.srcSubject) : describeEnd('destination', ends.dst, ends.dstSubject);
+    const peerSpecs = rule.peers ?? [];
+    const peers = peerSpecs.map(p => describePeer(policy, p)).join(' | ') || 'nothing';
+    const end = direction === 'Ingress'
+      ? describeEnd('source', ends.src, ends.srcSubject, peerSpecs)
+      : describeEnd('destination', ends.dst, ends.dstSubject, peerSpecs);
     return { ...base, reason: 'no-peer-matched', detail: `peers select ${peers}; ${end}` };
   }
   const allows = query ? outcome.conns.contains(query.protocol, query.port) : !outcome.conns.isEmpty();

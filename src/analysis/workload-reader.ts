@@ -17,7 +17,7 @@
  *   labels win over its template.
  */
 import { isPortNumber } from './connection-set';
-import { arrayField, field, isKindOf, isPlainObject, ManifestObject, objectMeta, path, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, ManifestObject, objectMeta, path, readLabels, stringField } from './manifest-objects';
 import { NamedContainerPort, Protocol, PROTOCOLS, Workload } from './model';
 
 /** Workload kinds and the API groups they come from ('' is the core group). */
@@ -65,11 +65,15 @@ function readNamedPorts(podSpec: unknown): NamedContainerPort[] {
   return ports;
 }
 
+/**
+ * The controller owner, except a Node: static pods' mirror Pods name their Node as controller,
+ * and the static pods of one node (etcd, kube-apiserver…) are separate workloads.
+ */
 function controllerOwner(obj: unknown): Candidate['owner'] {
   const ref = arrayField(field(obj, 'metadata'), 'ownerReferences').find(r => field(r, 'controller') === true);
   const kind = stringField(ref, 'kind');
   const name = stringField(ref, 'name');
-  return kind !== undefined && name !== undefined ? { kind, name } : undefined;
+  return kind !== undefined && kind !== 'Node' && name !== undefined ? { kind, name } : undefined;
 }
 
 function readCandidate({ object, source }: ManifestObject): Candidate {
@@ -83,7 +87,7 @@ function readCandidate({ object, source }: ManifestObject): Candidate {
       kind: meta.kind!,
       podLabels: readLabels(path(template, 'metadata', 'labels')),
       namedPorts: readNamedPorts(podSpec),
-      hostNetwork: isPlainObject(podSpec) && field(podSpec, 'hostNetwork') === true,
+      hostNetwork: field(podSpec, 'hostNetwork') === true,
       source,
     },
     owner: controllerOwner(object),

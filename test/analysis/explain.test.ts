@@ -106,6 +106,15 @@ spec:
     expect(e.notes[0]).toMatch(/^source and destination are the same workload/);
   });
 
+  test('an ipBlock peer does not match a pod, and says so', () => {
+    const model = fixtureModel('ipblock-pods');
+    const e = explain(model, ref(model, 'n/client'), ref(model, 'n/web'));
+    expect(e.allowed).toBe(false);
+    expect(e.ingress.notAllowedBy.map(m => m.detail)).toEqual([
+      'peers select ipBlock 0.0.0.0/0 | ipBlock ::/0; source n/client[Pod] has labels app=client in namespace n (labels kubernetes.io/metadata.name=n) (ipBlock peers never match pods)',
+    ]);
+  });
+
   test('two external ends are refused', () => {
     const model = fixtureModel('ipblock');
     expect(() => explain(model, ref(model, '10.0.0.1'), ref(model, '1.1.1.1'))).toThrow(/both ends are outside the cluster/);

@@ -26,6 +26,32 @@ describe('buildModel: owner grouping', () => {
   });
 });
 
+describe('buildModel: owners that are not workloads', () => {
+  test('static pods (mirror Pods controlled by their Node) stay separate workloads', () => {
+    const model = modelOf(['etcd-node1', 'kube-apiserver-node1'].map(name => `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: kube-system
+  ownerReferences: [{ apiVersion: v1, kind: Node, name: node1, controller: true, uid: "n1" }]
+`).join('---'));
+    expect(model.workloads.map(workloadId)).toEqual(['kube-system/etcd-node1[Pod]', 'kube-system/kube-apiserver-node1[Pod]']);
+  });
+
+  test('an owner of another kind (e.g. an Argo Rollout) still groups its Pods', () => {
+    const model = modelOf(['a', 'b'].map(name => `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shop-${name}
+  namespace: n
+  ownerReferences: [{ apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: shop, controller: true, uid: "r1" }]
+`).join('---'));
+    expect(model.workloads.map(workloadId)).toEqual(['n/shop[Rollout]']);
+  });
+});
+
 describe('buildModel: lists, namespaces, ignored objects', () => {
   const model = fixtureModel('model-lists');
 
