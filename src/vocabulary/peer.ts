@@ -97,7 +97,7 @@ export class Peer {
    */
   public static ipBlock(cidr: string, except?: string[]): Peer {
     const block: kplus.k8s.IpBlock = except && except.length > 0 ? { cidr, except: [...except] } : { cidr };
-    return new Peer(() => ({ ipBlock: block }), 'ipBlock');
+    return new Peer(() => ({ ipBlock: block }));
   }
 
   /**
@@ -124,7 +124,7 @@ export class Peer {
    * then redundant.
    */
   public static anywhere(): Peer {
-    return new Peer(() => undefined, 'anywhere');
+    return new Peer(() => undefined, true);
   }
 
   /**
@@ -149,7 +149,7 @@ export class Peer {
 
   private constructor(
     private readonly render: (context: PeerContext) => kplus.k8s.NetworkPolicyPeer | undefined,
-    private readonly kind: 'selector' | 'ipBlock' | 'anywhere' = 'selector') {
+    private readonly everyone: boolean = false) {
   }
 
   /**
@@ -158,16 +158,7 @@ export class Peer {
    * @internal
    */
   public get _isAnywhere(): boolean {
-    return this.kind === 'anywhere';
-  }
-
-  /**
-   * True for the address-range peers (`ipBlock`, `anyIpv4`, `anyIpv6`).
-   *
-   * @internal
-   */
-  public get _isIpBlock(): boolean {
-    return this.kind === 'ipBlock';
+    return this.everyone;
   }
 
   /**
