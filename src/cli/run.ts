@@ -22,7 +22,7 @@ Commands:
 ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Options:
-  -h, --help     show this help; ${PROGRAM} <command> --help for a command's
+  -h, --help     show this help; after a command, that command's help
       --version  print the version
 
 Exit codes: 0 success, 1 findings (explain: denied), 2 bad input or usage.
