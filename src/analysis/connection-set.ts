@@ -59,11 +59,17 @@ export class ConnectionSet {
 
   private constructor(private readonly byProtocol: ByProtocol) {}
 
+  // union and intersect return an operand when the other is all or nothing: reachability meets
+  // these cases on most pairs, and a set is immutable, so sharing it is safe.
   public union(other: ConnectionSet): ConnectionSet {
+    if (this.isEmpty() || other.isAll()) return other;
+    if (other.isEmpty() || this.isAll()) return this;
     return this.combine(other, unionIntervals);
   }
 
   public intersect(other: ConnectionSet): ConnectionSet {
+    if (this.isAll() || other.isEmpty()) return other;
+    if (other.isAll() || this.isEmpty()) return this;
     return this.combine(other, (a, b) => subtractIntervals(a, subtractIntervals(FULL, b)));
   }
 
