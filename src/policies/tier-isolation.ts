@@ -136,6 +136,7 @@ export class TierIsolation extends Construct {
       }
       return pods ? Peer.podsInNamespace(namespaces[target]!, pods) : Peer.namespace(namespaces[target]!);
     };
+    checkNoShortcuts(where, tiers, namespaces, peerFor);
     const dns = (props.dns ?? DnsResolver.kubeDns())._rules;
 
     this.apiObjects = tiers.map((tier, i) => {
@@ -207,6 +208,31 @@ function checkDistinctPods(where: string, tiers: Tier[], namespaces: (string | u
     }
     if (JSON.stringify(tier.pods._toKube()) === JSON.stringify(other.pods._toKube())) {
       throw new Error(`${where}: 'tiers[${i}].pods' selects the same pods as tier '${other.name}' in ${namespace}; give each tier its own selector`);
+    }
+  }
+}
+
+/**
+ * Refuses extra peers (`from` of the first tier, `egress` of any tier) that are exactly another
+ * tier, other than the allowed neighbour: they would skip a tier or run the chain backwards.
+ */
+function checkNoShortcuts(where: string, tiers: Tier[], namespaces: (string | undefined)[], peerFor: (target: number, from: number) => Peer): void {
+  const rendered = (peer: Peer, policy: number) => {
+    try {
+      return JSON.stringify(peer._toKube({ policyNamespace: namespaces[policy] }));
+    } catch {
+      return undefined; // The builder reports peers that cannot render, with the same message.
+    }
+  };
+  const extras = tiers.flatMap((tier, i) => [
+    ...(tier.from ?? []).map((peer, k) => ({ peer, i, field: `tiers[${i}].from[${k}]`, allowed: -1 })),
+    ...(tier.egress ?? []).flatMap((rule, r) => rule.to.map((peer, k) => ({ peer, i, field: `tiers[${i}].egress[${r}].to[${k}]`, allowed: i + 1 }))),
+  ]);
+  for (const extra of extras) {
+    const text = rendered(extra.peer, extra.i);
+    const other = tiers.findIndex((_, j) => j !== extra.i && j !== extra.allowed && text !== undefined && rendered(peerFor(j, extra.i), extra.i) === text);
+    if (other >= 0) {
+      throw new Error(`${where}: '${extra.field}' is tier '${tiers[other].name}', which tier '${tiers[extra.i].name}' may not reach directly: tiers talk only to their neighbours, in order; remove this peer, or reorder the tiers`);
     }
   }
 }

@@ -135,6 +135,11 @@ describe('TierIsolation', () => {
         "TierIsolation test/app: 'tiers[1].pods' is not set, so tier 'api' is every pod of namespace 'shop', which tier 'web' shares; give both tiers 'pods', or put them in different namespaces");
     });
 
+    test('a whole-namespace tier sharing a chart without namespace', () => {
+      expect(error([{ name: 'web', ports: [Port.tcp(80)] }, api], null)).toContain(
+        "'tiers[0].pods' is not set, so tier 'web' is every pod of the chart's namespace, which tier 'api' shares");
+    });
+
     test('two tiers selecting the same pods', () => {
       expect(error([web, { ...api, pods: PodSelector.labels({ app: 'web' }) }])).toBe(
         "TierIsolation test/app: 'tiers[1].pods' selects the same pods as tier 'web' in namespace 'shop'; give each tier its own selector");
@@ -143,6 +148,27 @@ describe('TierIsolation', () => {
     test('a tier of unknown namespace next to tiers with one', () => {
       expect(error([web, { ...api, namespace: 'api' }], null)).toBe(
         "TierIsolation test/app: 'tiers[0].namespace' is not set for tier 'web' (nor on the TierIsolation or its chart) while other tiers have one, so its namespace is unknown; set 'namespace' on the tier or the TierIsolation");
+    });
+
+    test('extra peers that skip a tier or run the chain backwards', () => {
+      expect(error([web, api, { ...db, egress: [{ to: [Peer.pods(PodSelector.labels({ app: 'web' }))] }] }])).toBe(
+        "TierIsolation test/app: 'tiers[2].egress[0].to[0]' is tier 'web', which tier 'db' may not reach directly: tiers talk only to their neighbours, in order; remove this peer, or reorder the tiers");
+      expect(error([{ ...web, egress: [{ to: [Peer.namespace('x'), Peer.pods(PodSelector.labels({ app: 'db' }))] }] }, api, db]))
+        .toContain("'tiers[0].egress[0].to[1]' is tier 'db', which tier 'web' may not reach directly");
+      expect(error([{ ...web, from: [Peer.pods(PodSelector.labels({ app: 'api' }))] }, api]))
+        .toContain("'tiers[0].from[0]' is tier 'api', which tier 'web' may not reach directly");
+      const wholeNamespaces: Tier[] = [
+        { name: 'web', namespace: 'web', ports: [Port.tcp(80)] },
+        { name: 'api', namespace: 'api', ports: [Port.tcp(80)] },
+        { name: 'db', namespace: 'db', ports: [Port.tcp(5432)], egress: [{ to: [Peer.namespace('web')] }] },
+      ];
+      expect(error(wholeNamespaces)).toContain("'tiers[2].egress[0].to[0]' is tier 'web'");
+    });
+
+    test('extra egress to the next tier is redundant but allowed', () => {
+      const chart = makeChart();
+      new TierIsolation(chart, 'app', { tiers: [{ ...web, egress: [{ to: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(9090)] }] }, api] });
+      expect(policies(chart)[0].spec.egress).toHaveLength(3);
     });
 
     test('problems the validator finds in a tier\'s policy name the tier, e.g. a bad CIDR in extra egress', () => {
