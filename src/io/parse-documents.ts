@@ -32,7 +32,8 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
     return { line, column: col };
   };
   const parsed: ParsedDocument[] = [];
-  parseAllDocuments(text, { lineCounter, prettyErrors: false }).forEach((doc, documentIndex) => {
+  // `merge`: `<<: *defaults` merge keys, which kubectl's YAML 1.1 reader applies and YAML 1.2 would keep as a plain key.
+  parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }).forEach((doc, documentIndex) => {
     const error = doc.errors[0];
     if (error) {
       const at = position(error.pos[0]);

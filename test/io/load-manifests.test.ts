@@ -47,6 +47,11 @@ describe('documents', () => {
     ]);
   });
 
+  test('merge keys are applied, as kubectl does', () => {
+    write({ 'merge.yaml': 'base: &labels\n  app: web\nkind: Pod\nmetadata:\n  labels:\n    <<: *labels\n    tier: front\n' });
+    expect(loadManifests([path.join(dir, 'merge.yaml')])[0].object).toEqual({ base: { app: 'web' }, kind: 'Pod', metadata: { labels: { app: 'web', tier: 'front' } } });
+  });
+
   test('Lists are returned as written: flattening is the model\'s job', () => {
     const list = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n';
     write({ 'list.yaml': list });
