@@ -42,6 +42,16 @@ describe('ConnectionSet', () => {
     expect(set.equals(ConnectionSet.all())).toBe(true);
   });
 
+  test('all and none are identities', () => {
+    const x = ConnectionSet.ports('UDP', 53);
+    expect(ConnectionSet.all().intersect(x).toString()).toBe('UDP 53');
+    expect(x.intersect(ConnectionSet.all()).toString()).toBe('UDP 53');
+    expect(x.union(ConnectionSet.none()).toString()).toBe('UDP 53');
+    expect(ConnectionSet.none().union(x).toString()).toBe('UDP 53');
+    expect(ConnectionSet.none().intersect(x).isEmpty()).toBe(true);
+    expect(x.union(ConnectionSet.all()).isAll()).toBe(true);
+  });
+
   test('contains and equals', () => {
     const set = ConnectionSet.ports('TCP', 8080, 8090);
     expect(set.contains('TCP', 8085)).toBe(true);

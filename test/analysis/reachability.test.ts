@@ -1,4 +1,4 @@
-import { ALL_V4, ALL_V6, fixtureFlows, fixtureModel, flowMap, sourcesOf } from './helpers';
+import { ALL_V4, ALL_V6, fixtureFlows, fixtureModel, flowMap, modelOf, sourcesOf } from './helpers';
 import * as evaluation from '../../src/analysis/evaluation';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
@@ -231,6 +231,58 @@ describe('workloads', () => {
     const reachability = computeReachability(fixtureModel('peers'));
     const keys = [...flowMap(reachability).keys()];
     expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe('namespaces', () => {
+  test('a namespace known only from its workloads is selected by its name label', () => {
+    const flows = flowMap(computeReachability(modelOf(`
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { app: web } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: ingress, namespace: edge }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: stranger, namespace: elsewhere }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: from-edge, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: web } }
+  ingress: [{ from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: edge } } }], ports: [{ port: 443 }] }]
+`)));
+    expect(flows.get('edge/ingress[Pod] => shop/web[Pod]')).toBe('TCP 443');
+    expect(flows.get('elsewhere/stranger[Pod] => shop/web[Pod]')).toBeUndefined();
+  });
+
+  test('an object without namespace is in default, and a podSelector peer of a default policy selects it', () => {
+    const flows = flowMap(computeReachability(modelOf(`
+apiVersion: v1
+kind: Pod
+metadata: { name: db, labels: { app: db } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: api, namespace: default, labels: { app: api } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: api, namespace: other, labels: { app: api } }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: db-in }
+spec:
+  podSelector: { matchLabels: { app: db } }
+  ingress: [{ from: [{ podSelector: { matchLabels: { app: api } } }], ports: [{ port: 5432 }] }]
+`)));
+    expect(flows.get('default/api[Pod] => default/db[Pod]')).toBe('TCP 5432');
+    expect(flows.get('other/api[Pod] => default/db[Pod]')).toBeUndefined();
   });
 });
 
