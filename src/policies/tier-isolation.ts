@@ -230,7 +230,8 @@ function checkNoShortcuts(where: string, tiers: Tier[], namespaces: (string | un
   ]);
   for (const extra of extras) {
     const text = rendered(extra.peer, extra.i);
-    const other = tiers.findIndex((_, j) => j !== extra.i && j !== extra.allowed && text !== undefined && rendered(peerFor(j, extra.i), extra.i) === text);
+    const isTier = (j: number) => j !== extra.i && j !== extra.allowed && text !== undefined && rendered(peerFor(j, extra.i), extra.i) === text;
+    const other = tiers.findIndex((_, j) => isTier(j));
     if (other >= 0) {
       throw new Error(`${where}: '${extra.field}' is tier '${tiers[other].name}', which tier '${tiers[extra.i].name}' may not reach directly: tiers talk only to their neighbours, in order; remove this peer, or reorder the tiers`);
     }
