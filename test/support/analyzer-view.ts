@@ -1,0 +1,47 @@
+/**
+ * The analyzer as the property tests ask it: manifests in (as `cdk8s synth` or a user would
+ * write them), then "is this connection allowed?" answered from `computeReachability`.
+ */
+import { addressValue } from './addresses';
+import { workloadId } from './cluster';
+import type { Endpoint, PortVerdict } from './reference-evaluator';
+import type { ConnectionSet } from '../../src/analysis/connection-set';
+import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
+import { endpointId, ipRangeId, IpRange } from '../../src/analysis/results';
+
+export class AnalyzerView {
+  private readonly flows = new Map<string, ConnectionSet>();
+  private readonly ranges: readonly IpRange[];
+  private readonly ids = new Map<Endpoint, string>();
+
+  public constructor(manifests: readonly object[]) {
+    const reachability = computeReachability(buildModel([{ object: manifests, source: { documentIndex: 0 } }]));
+    for (const flow of reachability.flows) this.flows.set(`${endpointId(flow.src)} => ${endpointId(flow.dst)}`, flow.conns);
+    this.ranges = reachability.externalRanges;
+  }
+
+  /** What the analyzer allows from `src` to `dst`. */
+  public allows(src: Endpoint, dst: Endpoint): PortVerdict {
+    const conns = this.flows.get(`${this.id(src)} => ${this.id(dst)}`);
+    return (protocol, port) => conns?.contains(protocol, port) ?? false;
+  }
+
+  private id(endpoint: Endpoint): string {
+    let id = this.ids.get(endpoint);
+    if (id === undefined) {
+      id = this.findId(endpoint);
+      this.ids.set(endpoint, id);
+    }
+    return id;
+  }
+
+  /** A workload's id, or the id of the external range holding the address. */
+  private findId(endpoint: Endpoint): string {
+    if ('workload' in endpoint) return workloadId(endpoint.workload);
+    const { family, value } = addressValue(endpoint.ip);
+    const range = this.ranges.find(r => r.family === family && addressValue(r.start).value <= value && value <= addressValue(r.end).value);
+    if (!range) throw new Error(`no external range holds ${endpoint.ip}`);
+    return ipRangeId(range);
+  }
+}
