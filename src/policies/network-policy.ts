@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
-import { PodSelector } from '../vocabulary/pod-selector';
+import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
 
 /**
@@ -92,6 +92,12 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
 }
 
 function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): kplus.k8s.NetworkPolicySpec {
+  const misplaced = misplacedWorkload(definition.pods, policyNamespace);
+  if (misplaced) {
+    // A policy only selects pods of its own namespace: this one would isolate nothing.
+    throw new Error(`'pods' is PodSelector.workload(${misplaced.path}), whose pods are in ${misplaced.home}, but the policy is in ${describeNamespace(policyNamespace)}, so it would select none of them; `
+      + (misplaced.namespace ? `set the policy's namespace to '${misplaced.namespace}'` : 'give the workload a namespace'));
+  }
   const ingress = definition.ingress?.map(rule => renderRule(rule, 'from', policyNamespace));
   const egress = definition.egress?.map(rule => renderRule(rule, 'to', policyNamespace));
   definition.egress?.forEach(refuseNamedPortToAnywhere);

@@ -5,7 +5,7 @@ import { DnsResolver } from './dns-resolver';
 import { addNetworkPolicy, describe, PolicyRule, refuseEmpty } from './network-policy';
 import { dns1123LabelProblem } from '../validation/dns-1123';
 import { Peer } from '../vocabulary/peer';
-import { PodSelector } from '../vocabulary/pod-selector';
+import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
 
 /**
@@ -179,6 +179,11 @@ function checkTiers(where: string, tiers: Tier[], namespaces: (string | undefine
     const first = tiers.findIndex(other => other.name === tier.name);
     if (first !== i) {
       throw new Error(`${where}: '${field}.name' ${tier.name} is already the name of tiers[${first}]; give every tier its own name`);
+    }
+    const misplaced = tier.pods && misplacedWorkload(tier.pods, namespaces[i]);
+    if (misplaced) {
+      throw new Error(`${where}: '${field}.pods' is PodSelector.workload(${misplaced.path}), whose pods are in ${misplaced.home}, but tier '${tier.name}' is in ${describeNamespace(namespaces[i])}; `
+        + (misplaced.namespace ? `set the tier's namespace to '${misplaced.namespace}'` : 'give the workload a namespace'));
     }
     refuseEmpty(where, `${field}.ports`, tier.ports, 'every port of every protocol', `list the ports tier '${tier.name}' receives on, e.g. Port.tcp(8080)`);
     if (i > 0 && tier.from !== undefined) {

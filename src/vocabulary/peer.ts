@@ -1,6 +1,5 @@
-import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { PodSelector, renderSelector } from './pod-selector';
+import { describeNamespace, misplacedWorkload, PodSelector, renderSelector, workloadNamespace } from './pod-selector';
 import { dns1123LabelProblem, suggestDns1123Name } from '../validation/dns-1123';
 
 /** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
@@ -32,7 +31,13 @@ export class Peer {
    * @param selector which pods; `PodSelector.all()` for every pod of the namespace
    */
   public static pods(selector: PodSelector): Peer {
-    return new Peer(() => ({ podSelector: selector._toKube() }));
+    return new Peer(context => {
+      const misplaced = misplacedWorkload(selector, context.policyNamespace);
+      if (misplaced) {
+        throw new Error(`Peer.pods(PodSelector.workload(${misplaced.path})): its pods are in ${misplaced.home}, not in the policy's ${describeNamespace(context.policyNamespace)}, so it would select none of them; use Peer.workload(...) to reach them there`);
+      }
+      return { podSelector: selector._toKube() };
+    });
   }
 
   /**
@@ -71,7 +76,13 @@ export class Peer {
    */
   public static podsInNamespace(name: string, selector: PodSelector): Peer {
     const namespace = namespaceByName(name, 'Peer.podsInNamespace');
-    return new Peer(() => ({ namespaceSelector: namespace, podSelector: selector._toKube() }));
+    return new Peer(() => {
+      const misplaced = misplacedWorkload(selector, name);
+      if (misplaced) {
+        throw new Error(`Peer.podsInNamespace('${name}', PodSelector.workload(${misplaced.path})): its pods are in ${misplaced.home}, so it would select none of them; use Peer.workload(...)`);
+      }
+      return { namespaceSelector: namespace, podSelector: selector._toKube() };
+    });
   }
 
   /**
@@ -136,7 +147,7 @@ export class Peer {
   public static workload(workload: kplus.AbstractPod): Peer {
     const pods = PodSelector.workload(workload);
     return new Peer(context => {
-      const namespace = workload.metadata.namespace ?? Chart.of(workload).namespace;
+      const namespace = workloadNamespace(workload);
       if (namespace === context.policyNamespace) {
         return { podSelector: pods._toKube() };
       }

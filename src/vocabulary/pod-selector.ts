@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { LabelExpression } from './label-expression';
 
@@ -67,6 +68,10 @@ export class PodSelector {
    * `matchExpressions`), or by the labels of its pod template when it has no selector; a Pod by its
    * labels. They are read when a policy renders, so `select()` calls made before that count.
    *
+   * A pod selector only reaches the policy's own namespace, so a policy using it must be in the
+   * workload's namespace (it is refused otherwise); to reach the workload from another namespace, use
+   * `Peer.workload`.
+   *
    * @param workload a cdk8s-plus workload or pod
    */
   public static workload(workload: kplus.AbstractPod): PodSelector {
@@ -79,10 +84,25 @@ export class PodSelector {
         throw new Error(`PodSelector.workload: ${workload.node.path} has no selector and its pods carry no labels, so nothing can select exactly its pods; add a label to its pod metadata (podMetadata.addLabel('app', '...'))`);
       }
       return rendered;
-    });
+    }, workload);
   }
 
-  private constructor(private readonly render: () => kplus.k8s.LabelSelector) {
+  /**
+   * @param render the selector as written in a manifest
+   * @param workload the workload whose pods it selects, for `PodSelector.workload`
+   */
+  private constructor(
+    private readonly render: () => kplus.k8s.LabelSelector,
+    private readonly workload?: kplus.AbstractPod) {
+  }
+
+  /**
+   * The cdk8s-plus workload this selector was made from, if any.
+   *
+   * @internal
+   */
+  public get _workload(): kplus.AbstractPod | undefined {
+    return this.workload;
   }
 
   /**
@@ -93,6 +113,36 @@ export class PodSelector {
   public _toKube(): kplus.k8s.LabelSelector {
     return this.render();
   }
+}
+
+/** Where a workload's pods run: its own namespace, else its chart's; undefined when neither is set. */
+export function workloadNamespace(workload: kplus.AbstractPod): string | undefined {
+  return workload.metadata.namespace ?? Chart.of(workload).namespace;
+}
+
+/** A workload selector used from a policy in another namespace, which would select none of its pods. */
+export interface MisplacedWorkload {
+  /** The workload's construct path. */
+  readonly path: string;
+  /** Where its pods are, as words: `namespace 'data'` or `no namespace`. */
+  readonly home: string;
+  /** Its namespace name, when it has one. */
+  readonly namespace?: string;
+}
+
+/** The workload of `selector`, when its pods are not in `namespace`; undefined otherwise. */
+export function misplacedWorkload(selector: PodSelector, namespace: string | undefined): MisplacedWorkload | undefined {
+  const workload = selector._workload;
+  if (workload === undefined || workloadNamespace(workload) === namespace) {
+    return undefined;
+  }
+  const home = workloadNamespace(workload);
+  return { path: workload.node.path, home: describeNamespace(home), namespace: home };
+}
+
+/** `namespace 'shop'`, or `no namespace` (the one kubectl is pointed at). */
+export function describeNamespace(namespace: string | undefined): string {
+  return namespace === undefined ? 'no namespace' : `namespace '${namespace}'`;
 }
 
 /** One renderer for every label selector: empty parts are omitted, `{}` stays `{}`. */

@@ -1,3 +1,4 @@
+import * as kplus from 'cdk8s-plus-28';
 import { errorOf, makeChart, policies, synth } from './helpers';
 import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
 
@@ -138,6 +139,15 @@ describe('TierIsolation', () => {
     test('a whole-namespace tier sharing a chart without namespace', () => {
       expect(error([{ name: 'web', ports: [Port.tcp(80)] }, api], null)).toContain(
         "'tiers[0].pods' is not set, so tier 'web' is every pod of the chart's namespace, which tier 'api' shares");
+    });
+
+    test('a workload tier whose workload lives in another namespace', () => {
+      const chart = makeChart();
+      const pg = new kplus.StatefulSet(chart, 'pg', { metadata: { namespace: 'data' }, containers: [{ image: 'pg', portNumber: 5432 }] });
+      expect(errorOf(() => new TierIsolation(chart, 'app', { tiers: [web, { name: 'db', pods: PodSelector.workload(pg), ports: [Port.tcp(5432)] }] }))).toBe(
+        "TierIsolation test/app: 'tiers[1].pods' is PodSelector.workload(test/pg), whose pods are in namespace 'data', but tier 'db' is in namespace 'shop'; set the tier's namespace to 'data'");
+      new TierIsolation(chart, 'ok', { tiers: [web, { name: 'db', namespace: 'data', pods: PodSelector.workload(pg), ports: [Port.tcp(5432)] }] });
+      expect(policies(chart).map(p => p.metadata.namespace)).toEqual(['shop', 'data']);
     });
 
     test('two tiers selecting the same pods', () => {

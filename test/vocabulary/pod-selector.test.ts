@@ -1,6 +1,6 @@
 import { ApiObjectMetadataDefinition } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DefaultDeny, LabelExpression, PodSelector } from '../../src';
+import { AllowTo, DefaultDeny, LabelExpression, Peer, PodSelector } from '../../src';
 import { errorOf, makeChart, onlyPolicy, synth } from '../policies/helpers';
 
 function podSelectorOf(pods: PodSelector): any {
@@ -99,5 +99,33 @@ describe('PodSelector', () => {
       new DefaultDeny(chart, 'deny', { pods: PodSelector.workload(agent) });
       expect(onlyPolicy(chart).spec.podSelector).toEqual({ matchLabels: agent.matchLabels });
     });
+  });
+});
+
+describe('PodSelector.workload() from the wrong namespace (it would select none of its pods)', () => {
+  function setup() {
+    const chart = makeChart();
+    const db = new kplus.Deployment(chart, 'db', { metadata: { namespace: 'data' }, containers: [{ image: 'pg' }] });
+    return { chart, db };
+  }
+
+  test('as a policy\'s pods: refused, with the namespace to set', () => {
+    const { chart, db } = setup();
+    expect(errorOf(() => new DefaultDeny(chart, 'deny', { pods: PodSelector.workload(db) }))).toBe(
+      "DefaultDeny test/deny: 'pods' is PodSelector.workload(test/db), whose pods are in namespace 'data', but the policy is in namespace 'shop', so it would select none of them; set the policy's namespace to 'data'");
+    new DefaultDeny(chart, 'ok', { pods: PodSelector.workload(db), namespace: 'data' });
+  });
+
+  test('in Peer.pods: refused, pointing at Peer.workload', () => {
+    const { chart, db } = setup();
+    expect(errorOf(() => new AllowTo(chart, 'to-db', { pods: PodSelector.all(), to: [Peer.pods(PodSelector.workload(db))] }))).toBe(
+      "AllowTo test/to-db: Peer.pods(PodSelector.workload(test/db)): its pods are in namespace 'data', not in the policy's namespace 'shop', so it would select none of them; use Peer.workload(...) to reach them there");
+  });
+
+  test('in Peer.podsInNamespace with another namespace: refused', () => {
+    const { chart, db } = setup();
+    expect(errorOf(() => new AllowTo(chart, 'to-db', { pods: PodSelector.all(), to: [Peer.podsInNamespace('shop', PodSelector.workload(db))] }))).toBe(
+      "AllowTo test/to-db: Peer.podsInNamespace('shop', PodSelector.workload(test/db)): its pods are in namespace 'data', so it would select none of them; use Peer.workload(...)");
+    new AllowTo(chart, 'ok', { pods: PodSelector.all(), to: [Peer.podsInNamespace('data', PodSelector.workload(db))] });
   });
 });
