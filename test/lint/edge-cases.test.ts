@@ -91,6 +91,12 @@ describe('namespace-pod-selector-split', () => {
       .not.toContain('namespace-pod-selector-split');
   });
 
+  test('the docs\' test-network-policy (ipBlock OR namespaces OR pods) is an intended OR, not reported', () => {
+    expect(ruleIds(policy('p', '{podSelector: {matchLabels: {role: db}}, ingress: [{from: ['
+      + '{ipBlock: {cidr: 172.17.0.0/16, except: [172.17.1.0/24]}}, {namespaceSelector: {matchLabels: {project: myproject}}}, {podSelector: {matchLabels: {role: frontend}}}'
+      + '], ports: [{port: 6379}]}]}'))).not.toContain('namespace-pod-selector-split');
+  });
+
   test('one peer with both selectors (AND) is not reported', () => {
     expect(ruleIds(policy('p', '{podSelector: {}, ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}, podSelector: {matchLabels: {app: x}}}]}]}')))
       .not.toContain('namespace-pod-selector-split');

@@ -1,5 +1,5 @@
 /**
- * Rule 2: `- namespaceSelector: …` and `- podSelector: …` as two peers of one rule mean
+ * Rule 2: `- namespaceSelector: …` and `- podSelector: …` as the two peers of one rule mean
  * "any pod in those namespaces OR those pods here" (reference §2, AND versus OR); almost
  * always one peer with both selectors (AND) was meant. The YAML differs by one dash.
  */
@@ -14,7 +14,7 @@ const ID = 'namespace-pod-selector-split';
 export const namespacePodSelectorSplit: LintRule = {
   id: ID,
   severity: 'warning',
-  description: 'A rule lists a namespaceSelector-only peer and a podSelector-only peer where one peer with both (AND) was likely meant.',
+  description: 'A rule\'s two peers are a namespaceSelector-only and a podSelector-only peer, where one peer with both (AND) was likely meant.',
   docUrl: ruleDocUrl(ID),
   check: model => model.policies.flatMap(policy => [
     ...checkRules(policy, 'Ingress'),
@@ -27,6 +27,8 @@ function checkRules(policy: Policy, direction: Direction): Finding[] {
   const findings: Finding[] = [];
   rules.forEach((rule, ruleIndex) => {
     const peers = rule.peers ?? [];
+    // Exactly the two halves of one peer: with more peers (the docs' ipBlock OR namespaces OR pods example), OR is the point.
+    if (peers.length !== 2) return;
     const nsOnly = peers.findIndex(isNamespaceOnly);
     // A podSelector `{}` peer ANDed with a namespace selector changes nothing, so only a real pod selector is a likely split.
     const podOnly = peers.findIndex(p => isPodOnly(p) && describeSelector(p.podSelector!) !== '(all)');
