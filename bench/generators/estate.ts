@@ -1,0 +1,230 @@
+/**
+ * Estate E(n): n namespaces, each a three-tier shop (frontend → backend → database), built two ways
+ * that must synthesize to the same manifests:
+ *
+ * - `buildEstateWithConstructs`: what a user writes — cdk8s-plus-28 Deployments, `DefaultDeny`,
+ *   `TierIsolation` and `DnsEgress` (as in examples/three-tier);
+ * - `buildEstatePlain`: every object as a plain cdk8s `ApiObject`, from `estateManifests`, a separate,
+ *   straightforward description of the same YAML (written out by hand, not derived from the constructs).
+ *
+ * Both share `buildPlatform` (kube-system/coredns and ingress-nginx/controller as plain objects), so
+ * DNS and the ingress controller exist as peers for the analysis. Deterministic: no randomness.
+ */
+import { createHash } from 'node:crypto';
+import { ApiObject, App, Chart, Names } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { DefaultDeny, DnsEgress, Peer, PodSelector, Port, TierIsolation } from '../../src';
+
+/** One application layer of every namespace: its name, image and the one named container port it serves on. */
+export interface EstateTier {
+  readonly name: string;
+  readonly image: string;
+  readonly port: number;
+  readonly portName: string;
+  /** How the tier before it addresses this tier's port in policies: by name or by number. */
+  readonly policyPort: 'named' | 'number';
+}
+
+export const ESTATE_TIERS: readonly EstateTier[] = [
+  { name: 'frontend', image: 'ghcr.io/example/shop-frontend:1.4', port: 8080, portName: 'http', policyPort: 'named' },
+  { name: 'backend', image: 'ghcr.io/example/shop-backend:2.1', port: 9000, portName: 'http', policyPort: 'named' },
+  { name: 'database', image: 'postgres:16', port: 5432, portName: 'postgres', policyPort: 'number' },
+];
+
+/** Policy name prefix of the TierIsolation (`shop-frontend`, …). */
+export const TIER_POLICY_PREFIX = 'shop';
+export const INGRESS_NAMESPACE = 'ingress-nginx';
+
+/** `shop-0007`: zero-padded so that file and namespace order agree. */
+export function estateNamespace(i: number): string {
+  return `shop-${String(i).padStart(4, '0')}`;
+}
+
+/** The chart id of namespace `ns` (its construct path prefix, which the address label hashes). */
+const chartId = (ns: string) => ns;
+
+// ---------------------------------------------------------------------------------------------
+// The shared platform: kube-system/coredns, ingress-nginx/controller, and every Namespace object.
+
+function plainDeployment(namespace: string, name: string, labels: Record<string, string>, ports: object[]): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: { containers: [{ name, image: `registry.example/${name}:1`, ports }] },
+      },
+    },
+  };
+}
+
+/** Platform objects (plain, identical on both sides): namespaces, CoreDNS and the ingress controller. */
+export function platformManifests(n: number): Record<string, unknown>[] {
+  const namespaces = ['kube-system', INGRESS_NAMESPACE, ...Array.from({ length: n }, (_, i) => estateNamespace(i))];
+  return [
+    ...namespaces.map(name => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })),
+    plainDeployment('kube-system', 'coredns', { 'k8s-app': 'kube-dns' }, [
+      { containerPort: 53, name: 'dns', protocol: 'UDP' },
+      { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+      { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+    ]),
+    plainDeployment(INGRESS_NAMESPACE, 'controller', { 'app.kubernetes.io/name': 'ingress-nginx' }, [
+      { containerPort: 80, name: 'http', protocol: 'TCP' },
+      { containerPort: 443, name: 'https', protocol: 'TCP' },
+    ]),
+  ];
+}
+
+function buildPlatform(app: App, n: number): void {
+  const chart = new Chart(app, 'platform');
+  platformManifests(n).forEach((m, i) => new ApiObject(chart, `o${i}`, m as any));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side 1: through the constructs.
+
+function constructTier(chart: Chart, tier: EstateTier): kplus.Deployment {
+  const deployment = new kplus.Deployment(chart, tier.name, {
+    metadata: { name: tier.name },
+    podMetadata: { labels: { app: tier.name } },
+    select: false,
+    containers: [{ name: tier.name, image: tier.image, ports: [{ number: tier.port, name: tier.portName }], securityContext: { ensureNonRoot: false } }],
+  });
+  deployment.select(kplus.LabelSelector.of({ labels: { app: tier.name } }));
+  return deployment;
+}
+
+/** One namespace's shop through the library's constructs. */
+export function buildShopWithConstructs(app: App, namespace: string): Chart {
+  const chart = new Chart(app, chartId(namespace), { namespace });
+  const deployments = ESTATE_TIERS.map(tier => constructTier(chart, tier));
+  new DefaultDeny(chart, 'default-deny', { name: 'default-deny' });
+  new DnsEgress(chart, 'dns', { name: 'dns' });
+  new TierIsolation(chart, 'tiers', {
+    name: TIER_POLICY_PREFIX,
+    tiers: ESTATE_TIERS.map((tier, i) => ({
+      name: tier.name,
+      pods: PodSelector.workload(deployments[i]),
+      ports: [tier.policyPort === 'named' ? Port.named(tier.portName) : Port.tcp(tier.port)],
+      ...i === 0 ? { from: [Peer.namespace(INGRESS_NAMESPACE)] } : {},
+    })),
+  });
+  return chart;
+}
+
+export function buildEstateWithConstructs(app: App, n: number): void {
+  buildPlatform(app, n);
+  for (let i = 0; i < n; i++) buildShopWithConstructs(app, estateNamespace(i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side 2: the same manifests, written out plainly.
+
+const DNS_RULE = {
+  to: [{
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+  }],
+  ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
+};
+
+function policy(namespace: string, name: string, spec: Record<string, unknown>): Record<string, unknown> {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+}
+
+/** What cdk8s-plus-28 2.5.6 writes for `constructTier`, field by field. */
+function shopDeployment(namespace: string, tier: EstateTier, addressLabel: string): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: tier.name, namespace },
+    spec: {
+      minReadySeconds: 0,
+      progressDeadlineSeconds: 600,
+      replicas: 2,
+      selector: { matchLabels: { app: tier.name } },
+      strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+      template: {
+        metadata: { labels: { 'app': tier.name, 'cdk8s.io/metadata.addr': addressLabel } },
+        spec: {
+          automountServiceAccountToken: false,
+          containers: [{
+            image: tier.image,
+            imagePullPolicy: 'Always',
+            name: tier.name,
+            ports: [{ containerPort: tier.port, name: tier.portName }],
+            resources: { limits: { cpu: '1500m', memory: '2048Mi' }, requests: { cpu: '1000m', memory: '512Mi' } },
+            securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: false },
+          }],
+          dnsPolicy: 'ClusterFirst',
+          hostNetwork: false,
+          restartPolicy: 'Always',
+          securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
+          setHostnameAsFQDN: false,
+          terminationGracePeriodSeconds: 30,
+        },
+      },
+    },
+  };
+}
+
+function policyPort(tier: EstateTier): Record<string, unknown> {
+  return tier.policyPort === 'named' ? { port: tier.portName, protocol: 'TCP' } : { port: tier.port, protocol: 'TCP' };
+}
+
+/**
+ * One namespace's manifests, in the order the constructs add them. `addressLabel(tier)` is the
+ * value cdk8s-plus puts in `cdk8s.io/metadata.addr` (a hash of the construct path).
+ */
+export function shopManifests(namespace: string, addressLabel: (tier: EstateTier) => string): Record<string, unknown>[] {
+  const tiers = ESTATE_TIERS;
+  return [
+    ...tiers.map(tier => shopDeployment(namespace, tier, addressLabel(tier))),
+    policy(namespace, 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
+    policy(namespace, 'dns', { podSelector: {}, egress: [DNS_RULE], policyTypes: ['Egress'] }),
+    ...tiers.map((tier, i) => {
+      const previous = tiers[i - 1];
+      const next = tiers[i + 1];
+      const from = previous
+        ? [{ podSelector: { matchLabels: { app: previous.name } } }]
+        : [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': INGRESS_NAMESPACE } } }];
+      const egress = [
+        ...next ? [{ to: [{ podSelector: { matchLabels: { app: next.name } } }], ports: [policyPort(next)] }] : [],
+        DNS_RULE,
+      ];
+      return policy(namespace, `${TIER_POLICY_PREFIX}-${tier.name}`, {
+        podSelector: { matchLabels: { app: tier.name } },
+        ingress: [{ from, ports: [policyPort(tier)] }],
+        egress,
+        policyTypes: ['Ingress', 'Egress'],
+      });
+    }),
+  ];
+}
+
+/** One namespace's shop as plain ApiObjects. */
+export function buildShopPlain(app: App, namespace: string): Chart {
+  const chart = new Chart(app, chartId(namespace), { namespace });
+  const objects = shopManifests(namespace, tier => addressLabelFor(namespace, tier));
+  objects.forEach((m, i) => new ApiObject(chart, i < ESTATE_TIERS.length ? ESTATE_TIERS[i].name : `p${i}`, m as any));
+  return chart;
+}
+
+/**
+ * The `cdk8s.io/metadata.addr` label cdk8s-plus gives the pods of the tier's Deployment:
+ * `Names.toLabelValue` of the construct at path `<chart>/<tier>`, whose address is constructs'
+ * `c8` + sha1 of the path components (the App's empty id first), each followed by a newline.
+ */
+export function addressLabelFor(namespace: string, tier: EstateTier): string {
+  const components = ['', chartId(namespace), tier.name];
+  const addr = 'c8' + createHash('sha1').update(components.map(c => `${c}\n`).join('')).digest('hex');
+  return Names.toLabelValue({ node: { path: components.slice(1).join('/'), addr } } as any);
+}
+
+export function buildEstatePlain(app: App, n: number): void {
+  buildPlatform(app, n);
+  for (let i = 0; i < n; i++) buildShopPlain(app, estateNamespace(i));
+}

@@ -1,0 +1,103 @@
+/**
+ * One measurement in a fresh process, so runs never share a heap, a JIT or a peak RSS.
+ * `node bench/out/js/bench/lib/child.js '<task JSON>'` prints one JSON line:
+ * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
+ *
+ * Tasks:
+ * - `synth` (side constructs|plain, n): build E(n) in a new App and `app.synthYaml()`.
+ * - `parse` (dir): the loader's own reading and YAML parse of every file, nothing else (the floor).
+ * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
+ *   reachability, txt rendering.
+ * - `explain` (dir, from, to, port?): load and model, then resolve both ends, explain, render text.
+ */
+import { App } from 'cdk8s';
+import { explain } from '../../src/analysis/explain';
+import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
+import { resolveEndpoint } from '../../src/analysis/resolve-endpoint';
+import { loadManifests } from '../../src/io';
+import { parseDocuments } from '../../src/io/parse-documents';
+import { listManifestFiles, readManifestFile } from '../../src/io/read-files';
+import { explainToText, renderReach } from '../../src/render';
+import { buildEstatePlain, buildEstateWithConstructs } from '../generators/estate';
+
+export type Task =
+  | { readonly kind: 'synth'; readonly side: 'constructs' | 'plain'; readonly n: number }
+  | { readonly kind: 'parse'; readonly dir: string }
+  | { readonly kind: 'reach'; readonly dir: string }
+  | { readonly kind: 'explain'; readonly dir: string; readonly from: string; readonly to: string; readonly port?: number };
+
+export interface ChildResult {
+  readonly phases: Record<string, number>;
+  readonly totalMs: number;
+  readonly maxRssMiB: number;
+  readonly info: Record<string, unknown>;
+}
+
+function timer() {
+  const phases: Record<string, number> = {};
+  let last = performance.now();
+  const start = last;
+  return {
+    phases,
+    lap(name: string) {
+      const now = performance.now();
+      phases[name] = now - last;
+      last = now;
+    },
+    total: () => performance.now() - start,
+  };
+}
+
+function runTask(task: Task): { phases: Record<string, number>; totalMs: number; info: Record<string, unknown> } {
+  const t = timer();
+  switch (task.kind) {
+    case 'synth': {
+      const app = new App({ outdir: '/nonexistent-synthYaml-writes-nothing' });
+      if (task.side === 'constructs') buildEstateWithConstructs(app, task.n);
+      else buildEstatePlain(app, task.n);
+      t.lap('build');
+      const yaml = app.synthYaml();
+      t.lap('synth');
+      return { phases: t.phases, totalMs: t.total(), info: { yamlBytes: yaml.length } };
+    }
+    case 'parse': {
+      let documents = 0;
+      for (const file of listManifestFiles([task.dir])) documents += parseDocuments(readManifestFile(file), file).length;
+      t.lap('parse');
+      return { phases: t.phases, totalMs: t.total(), info: { documents } };
+    }
+    case 'reach': {
+      const docs = loadManifests([task.dir]);
+      t.lap('load');
+      const model = buildModel(docs);
+      t.lap('model');
+      const reach = computeReachability(model);
+      t.lap('reachability');
+      const text = renderReach(reach, 'txt');
+      t.lap('render');
+      return {
+        phases: t.phases,
+        totalMs: t.total(),
+        info: { workloads: model.workloads.length, policies: model.policies.length, flows: reach.flows.length, txtBytes: text.length },
+      };
+    }
+    case 'explain': {
+      const model = buildModel(loadManifests([task.dir]));
+      t.lap('load');
+      const src = resolveEndpoint(model, task.from);
+      const dst = resolveEndpoint(model, task.to);
+      const explanation = explain(model, src, dst, task.port === undefined ? undefined : { protocol: 'TCP', port: task.port });
+      const text = explainToText(explanation);
+      t.lap('explain');
+      return { phases: t.phases, totalMs: t.total(), info: { allowed: explanation.allowed, textBytes: text.length } };
+    }
+  }
+}
+
+if (require.main === module) {
+  const result = runTask(JSON.parse(process.argv[2]) as Task);
+  // maxRSS is in KiB on Linux.
+  const out: ChildResult = { ...result, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
