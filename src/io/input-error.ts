@@ -4,9 +4,6 @@
  * terminals can jump to it; the CLI prints it as is and exits 2.
  */
 export class InputError extends Error {
-  /** The message without the location prefix. */
-  public readonly reason: string;
-
   constructor(
     reason: string,
     /** Path as given by the user; undefined for in-memory objects (a chart, a list of manifests). */
@@ -18,7 +15,6 @@ export class InputError extends Error {
   ) {
     super(locationPrefix(file, line, column) + reason);
     this.name = 'InputError';
-    this.reason = reason;
   }
 }
 
