@@ -86,6 +86,8 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
   });
   const problems = validateNetworkPolicy(policy.toJson());
   if (problems.length > 0) {
+    // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
+    owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
   return policy;

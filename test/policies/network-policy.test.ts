@@ -60,6 +60,13 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     ]);
   });
 
+  test('a refused policy leaves nothing behind in the chart', () => {
+    const chart = makeChart();
+    expect(() => new DefaultDeny(chart, 'deny', { name: 'Bad_Name' })).toThrow();
+    new DefaultDeny(chart, 'ok');
+    expect(policies(chart)).toHaveLength(1);
+  });
+
   test('nested constructs are named by their full path', () => {
     const chart = makeChart();
     const team = new Chart(chart, 'team');
