@@ -1,7 +1,6 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
-import type { Command } from './command';
-import { UsageError } from './command';
+import { type Command, UsageError } from './command';
 import { loadModel } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';

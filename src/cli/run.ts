@@ -3,8 +3,7 @@
  * turns every error into a message and an exit code, so tests call it in-process and no
  * stack trace ever reaches a user.
  */
-import type { CliIo, Command, ExitCode } from './command';
-import { UsageError } from './command';
+import { type CliIo, type Command, type ExitCode, UsageError } from './command';
 import { COMMANDS } from './commands';
 import { packageVersion } from './version';
 import { InputError } from '../io';
