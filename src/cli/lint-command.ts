@@ -3,14 +3,17 @@ import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
 import { loadModel } from './load-model';
 import { withUsageErrors } from './parse-arguments';
-import type { Severity } from '../analysis/lint';
+import type { Finding, Severity } from '../analysis/lint';
 import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import { lintToJson } from '../render/lint-json';
 import { lintToText } from '../render/lint-txt';
 import { lintToSarif } from '../render/sarif';
 
-const FORMATS = ['txt', 'json', 'sarif'] as const;
-type Format = typeof FORMATS[number];
+const RENDERERS: Readonly<Record<string, (findings: readonly Finding[]) => string>> = {
+  txt: lintToText,
+  json: lintToJson,
+  sarif: findings => lintToSarif(findings, RULES),
+};
 
 const USAGE = `Usage: cdk8s-netpol lint <files/folders...> [-o txt|json|sarif] [--disable id,...] [--fail-on error|warning|info]
 
@@ -32,20 +35,12 @@ export const lintCommand: Command = {
   run(argv, io) {
     const { paths, format, disable, failOn } = parse(argv);
     const findings = lint(loadModel(paths), { disable });
-    io.stdout(render(format, findings));
+    io.stdout(RENDERERS[format](findings));
     return findings.some(f => atLeast(f.severity, failOn)) ? 1 : 0;
   },
 };
 
-function render(format: Format, findings: ReturnType<typeof lint>): string {
-  switch (format) {
-    case 'json': return lintToJson(findings);
-    case 'sarif': return lintToSarif(findings, RULES);
-    default: return lintToText(findings);
-  }
-}
-
-function parse(argv: readonly string[]): { paths: string[]; format: Format; disable: string[]; failOn: Severity } {
+function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity } {
   const { values, positionals } = withUsageErrors(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -55,8 +50,8 @@ function parse(argv: readonly string[]): { paths: string[]; format: Format; disa
       'fail-on': { type: 'string', default: 'error' },
     },
   }));
-  const format = values.output as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown output format '${values.output}'; use one of ${FORMATS.join(', ')}`);
+  const format = values.output;
+  if (!Object.hasOwn(RENDERERS, format)) throw new UsageError(`unknown output format '${format}'; use one of ${Object.keys(RENDERERS).join(', ')}`);
   const failOn = values['fail-on'] as Severity;
   if (!SEVERITIES.includes(failOn)) throw new UsageError(`unknown --fail-on level '${values['fail-on']}'; use one of ${SEVERITIES.join(', ')}`);
   const disable = values.disable.flatMap(list => list.split(',')).map(id => id.trim()).filter(id => id !== '');

@@ -14,7 +14,7 @@ export function lintToText(findings: readonly Finding[]): string {
 }
 
 /** `3 findings: 1 error, 2 warnings`. */
-export function summary(findings: readonly Finding[]): string {
+function summary(findings: readonly Finding[]): string {
   const counts = (['error', 'warning', 'info'] as const)
     .map(severity => ({ severity, n: findings.filter(f => f.severity === severity).length }))
     .filter(({ n }) => n > 0)
@@ -27,7 +27,7 @@ function plural(severity: Severity, n: number): string {
 }
 
 /** `file:line`, or the document's index for objects that did not come from a file (a chart). */
-export function location(source: SourceLocation | undefined): string {
+function location(source: SourceLocation | undefined): string {
   if (source?.file === undefined) return `document ${source?.documentIndex ?? 0}`;
   return source.line === undefined ? source.file : `${source.file}:${source.line}`;
 }
