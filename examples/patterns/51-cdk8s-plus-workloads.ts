@@ -12,7 +12,8 @@ import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 
 export function pattern(chart: Chart): void {
   const image = 'registry.k8s.io/pause:3.10';
-  // cdk8s-plus' default: selected by its generated `cdk8s.io/metadata.addr` label.
+  // cdk8s-plus' default: selected by its generated `cdk8s.io/metadata.addr` label, which follows the
+  // construct path (policies and pods change together when the construct moves).
   const api = new kplus.Deployment(chart, 'api', {
     metadata: { name: 'api' },
     containers: [{ image, portNumber: 8080 }],
@@ -32,20 +33,23 @@ export function pattern(chart: Chart): void {
   const migrate = new kplus.Job(chart, 'migrate', { metadata: { name: 'migrate' }, containers: [{ image }] });
   const debug = new kplus.Pod(chart, 'debug', { metadata: { name: 'debug' }, containers: [{ image }] });
 
-  new DefaultDeny(chart, 'postgres-deny', { namespace: 'db', pods: PodSelector.workload(postgres), egress: false });
+  new DefaultDeny(chart, 'postgres-deny', { name: 'postgres-deny', namespace: 'db', pods: PodSelector.workload(postgres), egress: false });
   new AllowFrom(chart, 'postgres-from-app', {
+    name: 'postgres-from-app',
     namespace: 'db',
     pods: PodSelector.workload(postgres),
     from: [Peer.workload(api), Peer.workload(migrate)],
     ports: [Port.tcp(5432)],
   });
   new AllowFrom(chart, 'agent-from-api', {
+    name: 'otel-agent-from-api',
     namespace: 'observability',
     pods: PodSelector.workload(agent),
     from: [Peer.workload(api)],
     ports: [Port.tcp(4317)],
   });
   new AllowFrom(chart, 'api-from-debug', {
+    name: 'api-from-debug',
     pods: PodSelector.workload(api),
     from: [Peer.workload(debug)],
     ports: [Port.tcp(8080)],
