@@ -24,7 +24,7 @@ Options:
   -h, --help     show this help; after a command, that command's help
       --version  print the version
 
-Exit codes: 0 success, 1 findings (explain: denied), 2 bad input or usage.
+Exit codes: 0 success, 1 findings (lint, diff) or denied (explain), 2 bad input or usage.
 `;
 }
 

@@ -10,9 +10,11 @@ describe('help and version', () => {
     expect(stdout).toMatch(/^Usage: cdk8s-netpol <command> <files\/folders\.\.\.> \[options\]\n/);
     expect(stdout).toContain('\n  reach    Print every allowed connection');
     expect(stdout).toContain('\n  explain  Say why one connection is allowed or denied');
+    expect(stdout).toContain('\n  lint     ');
+    expect(stdout).toContain('\n  diff     ');
   });
 
-  test.each([['reach', '--help'], ['explain', '-h'], ['reach', SHOP, '-o', 'nope', '--help']])('%s %s: the command\'s usage, exit 0', async (...argv) => {
+  test.each([['reach', '--help'], ['explain', '-h'], ['lint', '--help'], ['diff', '-h'], ['reach', SHOP, '-o', 'nope', '--help']])('%s %s: the command\'s usage, exit 0', async (...argv) => {
     const { code, stdout } = await cli(...argv);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: cdk8s-netpol ${argv[0]} `));
