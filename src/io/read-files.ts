@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readUtf8File } from './file-text';
 import { InputError } from './input-error';
 
 /** Extensions picked up when walking a folder (a file named explicitly is read whatever its name). */
@@ -43,13 +44,16 @@ function isManifestName(name: string): boolean {
   return MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
-/** The text of one file; a BOM is dropped, as kubectl does. */
+/** The text of one file (UTF-8, size-limited: see file-text.ts); a BOM is dropped, as kubectl does. */
 export function readManifestFile(file: string): string {
+  let text: string;
   try {
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text = readUtf8File(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`cannot read: ${systemMessage(e)}`, file);
   }
+  return text.replace(/^\uFEFF/, '');
 }
 
 function readFolder(folder: string): string[] {
