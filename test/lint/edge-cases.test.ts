@@ -123,6 +123,14 @@ describe('cidr-suspicious', () => {
   });
 });
 
+describe('named-port-not-declared', () => {
+  test('a named port in a rule with an ipBlock peer is reported in the validator\'s words', () => {
+    const [finding] = lintYaml(policy('p', '{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/8}}], ports: [{port: http}]}]}'));
+    expect(finding).toMatchObject({ ruleId: 'named-port-not-declared', field: 'spec.ingress[0].ports[0].port', fix: 'use the port number' });
+    expect(finding.message).toMatch(/^shop\/p: spec\.ingress\[0\]\.ports\[0\]\.port: http is a named port in a rule with an ipBlock peer/);
+  });
+});
+
 describe('policy-selects-nothing and unprotected-workload', () => {
   test('a policy in a namespace without workloads in the input is not judged', () => {
     expect(ruleIds(policy('p', '{podSelector: {matchLabels: {app: elsewhere}}, policyTypes: [Ingress]}'))).toEqual([]);

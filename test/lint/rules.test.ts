@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Expectation> = {
   'policy-types-mismatch': { message: ['shop/deny-egress: spec.egress:', 'does not isolate egress'], line: 1, count: 3 },
   'cidr-suspicious': { message: ['shop/postgres-ingress: spec.ingress[0].from[0].ipBlock.cidr:', '0.0.0.0/0', 'database-like'], line: 1 },
   'unprotected-workload': { message: ['shop/worker[Deployment]:', 'namespace shop has policies'], line: 19 },
+  'empty-peer-list': { message: ['shop/api-ingress: spec.ingress[0].from: [] is empty', 'allow from everyone'], line: 1 },
 };
 
 describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {

@@ -2,7 +2,8 @@
  * Rule 4: a named port resolves on the destination pod, by name AND protocol (reference §2,
  * "Named ports"); when no destination declares it, the port part of the rule matches nothing.
  * Destinations are the selected pods for ingress and the pods the peers match for egress; a
- * rule whose destinations are not in the input is not judged.
+ * rule whose destinations are not in the input is not judged. A named port in a rule with an
+ * ipBlock peer (no pod there to declare it) is reported in the shared validator's words.
  */
 import { peerMatches, portsConns } from '../evaluation';
 import type { Direction, Policy, PortSpec, RuleSpec, Workload } from '../model';
@@ -10,9 +11,10 @@ import { workloadId } from '../model';
 import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
-import { listSome, policyFinding, rulesField } from './wording';
+import { listSome, policyFinding, problemFinding, rulesField } from './wording';
 
 const ID = 'named-port-not-declared';
+const NAMED_PORT_FIELD = /\.ports\[\d+\]\.port$/;
 
 export const namedPortNotDeclared: LintRule = {
   id: ID,
@@ -22,6 +24,9 @@ export const namedPortNotDeclared: LintRule = {
   check: (model, context) => model.policies.flatMap(policy => [
     ...policy.ingress.flatMap((rule, i) => checkRule(context, policy, 'Ingress', rule, i)),
     ...policy.egress.flatMap((rule, i) => checkRule(context, policy, 'Egress', rule, i)),
+    ...context.validationProblems(policy)
+      .filter(problem => problem.severity === 'trap' && NAMED_PORT_FIELD.test(problem.field))
+      .map(problem => problemFinding(namedPortNotDeclared, policy, problem)),
   ]),
 };
 

@@ -1,7 +1,8 @@
-/** Every lint rule, in the order of the issue that introduced them (docs/rules/ has a page per id). */
+/** Every lint rule, in the order of the issue that introduced them, then later ones (docs/rules/ has a page per id). */
 import { allowAllCancelsDeny } from './allow-all-cancels-deny';
 import { cidrSuspicious } from './cidr-suspicious';
 import { dnsEgressMissing } from './dns-egress-missing';
+import { emptyPeerList } from './empty-peer-list';
 import type { LintRule } from './finding';
 import { namedPortNotDeclared } from './named-port-not-declared';
 import { namespacePodSelectorSplit } from './namespace-pod-selector-split';
@@ -22,6 +23,7 @@ export const RULES: readonly LintRule[] = [
   policyTypesMismatch,
   cidrSuspicious,
   unprotectedWorkload,
+  emptyPeerList,
 ];
 
 export function findRule(id: string): LintRule | undefined {
