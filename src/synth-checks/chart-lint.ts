@@ -15,6 +15,7 @@ import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
 import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
+import { emptyPeerList } from '../analysis/lint/empty-peer-list';
 import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-selector-split';
 import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
 import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
@@ -26,6 +27,7 @@ export const CHART_RULES: readonly LintRule[] = [
   namespacePodSelectorSplit,
   allowAllCancelsDeny,
   policyTypesMismatch,
+  emptyPeerList,
 ];
 
 const registered = new WeakSet<Chart>();
