@@ -17,7 +17,7 @@ import { listSome, podsIn, policyFinding } from './wording';
 const ID = 'dns-egress-missing';
 const DNS_PORTS = [53, 5353];
 
-/** A CoreDNS pod as kubeadm and OpenShift deploy it: container ports `dns` (UDP) and `dns-tcp`, on 53 or 5353. */
+/** A CoreDNS pod as kubeadm deploys it (OpenShift uses the same port names): `dns` is UDP, `dns-tcp` is TCP. */
 const RESOLVER: PodSubject = {
   kind: 'pod',
   namespace: 'kube-system',
@@ -65,7 +65,6 @@ function allowsDns(policy: Policy): boolean {
     return DNS_PORTS.some(port => conns.contains('UDP', port));
   });
 }
-
 
 function finding(policy: Policy, who: readonly string[]): Finding {
   const field = policy.egress.length > 0 ? 'spec.egress' : 'spec.policyTypes';
