@@ -45,13 +45,18 @@ function readExample(file: string): ExampleFile {
     title: title.trim(),
     prose: prose.join('\n').trim(),
     // Show the imports as a user writes them.
-    code: source.slice(header[0].length).replace(/'\.\.\/\.\.\/src'/g, '\'cdk8s-netpol\'').trim(),
+    code: source.slice(header[0].length).replace(/'\.\.\/\.\.\/src(\/[a-z-]+)?'/g, '\'cdk8s-netpol\'').trim(),
   };
 }
 
-function section(example: ExampleFile): string {
+/** The example module of examples/patterns/<file>. */
+export function loadExample(file: string): PatternExample {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const built = exampleChart(require(path.join(EXAMPLES, example.file)) as PatternExample);
+  return require(path.join(EXAMPLES, file)) as PatternExample;
+}
+
+function section(example: ExampleFile): string {
+  const built = exampleChart(loadExample(example.file));
   const manifests = Testing.synth(built);
   const policies = manifests.filter(object => object.kind === 'NetworkPolicy').map(object => yaml.stringify(object)).join('---\n');
   const reach = NetworkAnalysis.fromManifests(manifests).render(ReachFormat.TXT);

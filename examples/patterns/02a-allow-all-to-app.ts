@@ -8,11 +8,13 @@
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
 import { AllowFrom, DefaultDeny, Peer, PodSelector } from '../../src';
+import { NetworkLint } from '../../src/synth-checks';
 
 export function pattern(chart: Chart): void {
   const web = PodSelector.labels({ app: 'web' });
   new DefaultDeny(chart, 'web-deny-all', { name: 'web-deny-all', pods: web, egress: false });
-  new AllowFrom(chart, 'web-allow-all', { name: 'web-allow-all', pods: web, from: [Peer.anywhere()] });
+  const allowAll = new AllowFrom(chart, 'web-allow-all', { name: 'web-allow-all', pods: web, from: [Peer.anywhere()] });
+  NetworkLint.acknowledge(allowAll, 'allow-all-cancels-deny', 'the point of the recipe: it overrides web-deny-all');
 }
 
 export function demo(chart: Chart): void {

@@ -7,10 +7,12 @@
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
 import { AllowFrom, DefaultDeny, Peer, PodSelector } from '../../src';
+import { NetworkLint } from '../../src/synth-checks';
 
 export function pattern(chart: Chart): void {
   new DefaultDeny(chart, 'default-deny-ingress', { name: 'default-deny-ingress', egress: false });
-  new AllowFrom(chart, 'allow-all-ingress', { name: 'allow-all-ingress', pods: PodSelector.all(), from: [Peer.anywhere()] });
+  const allowAll = new AllowFrom(chart, 'allow-all-ingress', { name: 'allow-all-ingress', pods: PodSelector.all(), from: [Peer.anywhere()] });
+  NetworkLint.acknowledge(allowAll, 'allow-all-cancels-deny', 'the point of the example: it cancels the deny');
 }
 
 export function demo(chart: Chart): void {

@@ -7,10 +7,12 @@
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
 import { AllowTo, DefaultDeny, Peer, PodSelector } from '../../src';
+import { NetworkLint } from '../../src/synth-checks';
 
 export function pattern(chart: Chart): void {
   new DefaultDeny(chart, 'default-deny-egress', { name: 'default-deny-egress', ingress: false });
-  new AllowTo(chart, 'allow-all-egress', { name: 'allow-all-egress', pods: PodSelector.all(), to: [Peer.anywhere()] });
+  const allowAll = new AllowTo(chart, 'allow-all-egress', { name: 'allow-all-egress', pods: PodSelector.all(), to: [Peer.anywhere()] });
+  NetworkLint.acknowledge(allowAll, 'allow-all-cancels-deny', 'the point of the example: it cancels the deny');
 }
 
 export function demo(chart: Chart): void {

@@ -6,9 +6,11 @@
 import { Chart } from 'cdk8s';
 import { app, coreDns } from './demo-cluster';
 import { DefaultDeny } from '../../src';
+import { NetworkLint } from '../../src/synth-checks';
 
 export function pattern(chart: Chart): void {
-  new DefaultDeny(chart, 'default-deny-all', { name: 'default-deny-all' });
+  const deny = new DefaultDeny(chart, 'default-deny-all', { name: 'default-deny-all' });
+  NetworkLint.acknowledge(deny, 'dns-egress-missing', 'a default deny: DNS is for other policies to allow');
 }
 
 export function demo(chart: Chart): void {
