@@ -41,6 +41,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   pullRequestTemplate: false,
 });
 
+// Lint with the dev tsconfig (it covers test/, examples/, bench/ and scripts/ too): projen's
+// default project service only knows tsconfig.json, which covers src/ alone, and rejects every test file.
+const eslintrc = project.tryFindObjectFile('.eslintrc.json');
+eslintrc?.addOverride('parserOptions.projectService', false);
+eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+project.eslint?.addLintPattern('scripts');
+project.eslint?.allowDevDeps('examples/**');
+project.eslint?.allowDevDeps('bench/**');
+project.eslint?.allowDevDeps('scripts/**');
+
 project.gitignore.exclude('/examples/*/manifests/', '/examples/*/node_modules/', '/bench/out/');
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
 
