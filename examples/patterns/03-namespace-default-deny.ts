@@ -1,9 +1,8 @@
 /**
- * Recipe 03 · DENY all non-whitelisted traffic in the namespace
+ * Recipe 03 · DENY all non-whitelisted traffic in the namespace (docs: default-deny-ingress)
  *
  * Every pod of the namespace accepts nothing until another policy allows it. Ingress only, despite
- * the recipe's name `default-deny-all` (this is also the docs page's `default-deny-ingress`):
- * outgoing traffic is untouched.
+ * the recipe's name `default-deny-all`: outgoing traffic is untouched.
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';

@@ -1,8 +1,8 @@
 /**
- * Recipe 12 · DENY all non-whitelisted traffic from a namespace
+ * Recipe 12 · DENY all non-whitelisted traffic from a namespace (docs: default-deny-egress)
  *
- * No pod of the namespace may send anything, DNS included, until another policy allows it (this is
- * also the docs page's `default-deny-egress`). Incoming traffic is untouched.
+ * No pod of the namespace may send anything, DNS included, until another policy allows it.
+ * Incoming traffic is untouched.
  */
 import { Chart } from 'cdk8s';
 import { app, coreDns } from './demo-cluster';
