@@ -9,7 +9,7 @@ import type { ConnectionSet } from '../../src/analysis/connection-set';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
 import { endpointId, type Endpoint, type IpRange } from '../../src/analysis/results';
-import { criticalPorts, REF_PROTOCOLS, ReferenceCluster, type RefEnd } from './reference-evaluator';
+import { criticalPorts, REF_PROTOCOLS, ReferenceCluster, type RefEnd } from '../support/reference-evaluator';
 
 const W = 300;
 const P = 80;

@@ -5,27 +5,29 @@
  * every flow the intent grants must be found.
  */
 import fc from 'fast-check';
-import { probeAddresses } from '../support/addresses';
+import { ipBlocksIn, probeAddresses } from '../support/addresses';
 import { AnalyzerView } from '../support/analyzer-view';
 import { clusterArbitrary, clusterManifests } from '../support/cluster';
-import { firstDisagreement, probePorts } from '../support/disagreement';
+import { firstDisagreement, portsAround } from '../support/disagreement';
 import { intentArbitrary, synthesizeIntent } from '../support/intent';
 import { intentAllows, intentIpBlocks, intentPortEdges, meaningOf } from '../support/intent-model';
 import { propertySettings } from '../support/property-settings';
-import type { Endpoint } from '../support/reference-evaluator';
+import { criticalPorts, RefEnd, ReferenceCluster } from '../support/reference-evaluator';
 
 const NUM_RUNS = 1000;
 
 test('every flow the analyzer finds in synthesized intents is one the intent asked for, and vice versa', () => {
   fc.assert(fc.property(clusterArbitrary({ hostNetwork: false }), intentArbitrary, (cluster, intent) => {
-    const analyzer = new AnalyzerView([...clusterManifests(cluster), ...synthesizeIntent(intent)]);
+    const synthesized = synthesizeIntent(intent);
+    const manifests = [...clusterManifests(cluster), ...synthesized];
+    const analyzer = new AnalyzerView(manifests);
     const meaning = meaningOf(intent);
-    const endpoints: Endpoint[] = [
-      ...cluster.workloads.map(workload => ({ workload })),
-      ...probeAddresses(intentIpBlocks(meaning)).map(ip => ({ ip })),
-    ];
-    const ports = probePorts(intentPortEdges(meaning), cluster.workloads.flatMap(w => w.namedPorts.map(p => p.port)));
-    const asked = (src: Endpoint, dst: Endpoint) => intentAllows(cluster, meaning, src, dst);
+    // Probed where either the intent or what was written could change the answer.
+    const addresses = probeAddresses([...intentIpBlocks(meaning), ...ipBlocksIn(synthesized)]);
+    const ports = [...new Set([...portsAround(intentPortEdges(meaning)), ...criticalPorts(manifests)])];
+    // Workloads as the reference reads them from the cluster's manifests (it judges nothing here).
+    const endpoints: RefEnd[] = [...new ReferenceCluster(clusterManifests(cluster)).pods, ...addresses.map(ip => ({ kind: 'address' as const, ip }))];
+    const asked = (src: RefEnd, dst: RefEnd) => intentAllows(cluster, meaning, src, dst);
     expect(firstDisagreement(endpoints, ports, asked, (src, dst) => analyzer.allows(src, dst))).toBeUndefined();
   }), propertySettings(NUM_RUNS));
 });

@@ -64,6 +64,13 @@ export function ipBlockAdmits(block: IpBlock, ip: string): boolean {
   return cidrContains(block.cidr, ip) && !(block.except ?? []).some(e => cidrContains(e, ip));
 }
 
+/** Every `ipBlock` anywhere in these manifests. */
+export function ipBlocksIn(manifests: unknown): IpBlock[] {
+  if (Array.isArray(manifests)) return manifests.flatMap(ipBlocksIn);
+  if (typeof manifests !== 'object' || manifests === null) return [];
+  return Object.entries(manifests).flatMap(([key, value]) => (key === 'ipBlock' ? [value as IpBlock] : ipBlocksIn(value)));
+}
+
 /** Addresses on both sides of every boundary of these blocks, plus a few far away from them. */
 export function probeAddresses(blocks: readonly IpBlock[]): string[] {
   const probes = new Set(['8.8.8.8', '10.1.2.3', '169.254.20.10', '2001:db8::1', '::1']);

@@ -3,8 +3,8 @@
  * write them), then "is this connection allowed?" answered from `computeReachability`.
  */
 import { addressValue } from './addresses';
-import { workloadId } from './cluster';
-import type { Endpoint, PortVerdict } from './reference-evaluator';
+import type { Protocol } from './cluster';
+import type { RefEnd } from './reference-evaluator';
 import type { ConnectionSet } from '../../src/analysis/connection-set';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
@@ -13,21 +13,25 @@ import { endpointId, ipRangeId, IpRange } from '../../src/analysis/results';
 export class AnalyzerView {
   private readonly flows = new Map<string, ConnectionSet>();
   private readonly ranges: readonly IpRange[];
-  private readonly ids = new Map<Endpoint, string>();
+  /** `ns/name` → the workload's id (`ns/name[Kind]`). */
+  private readonly workloadIds = new Map<string, string>();
+  private readonly ids = new Map<RefEnd, string>();
 
   public constructor(manifests: readonly object[]) {
-    const reachability = computeReachability(buildModel([{ object: manifests, source: { documentIndex: 0 } }]));
+    const model = buildModel([{ object: manifests, source: { documentIndex: 0 } }]);
+    for (const workload of model.workloads) this.workloadIds.set(`${workload.namespace}/${workload.name}`, endpointId({ kind: 'workload', workload }));
+    const reachability = computeReachability(model);
     for (const flow of reachability.flows) this.flows.set(`${endpointId(flow.src)} => ${endpointId(flow.dst)}`, flow.conns);
     this.ranges = reachability.externalRanges;
   }
 
   /** What the analyzer allows from `src` to `dst`. */
-  public allows(src: Endpoint, dst: Endpoint): PortVerdict {
+  public allows(src: RefEnd, dst: RefEnd): (protocol: Protocol, port: number) => boolean {
     const conns = this.flows.get(`${this.id(src)} => ${this.id(dst)}`);
     return (protocol, port) => conns?.contains(protocol, port) ?? false;
   }
 
-  private id(endpoint: Endpoint): string {
+  private id(endpoint: RefEnd): string {
     let id = this.ids.get(endpoint);
     if (id === undefined) {
       id = this.findId(endpoint);
@@ -37,8 +41,8 @@ export class AnalyzerView {
   }
 
   /** A workload's id, or the id of the external range holding the address. */
-  private findId(endpoint: Endpoint): string {
-    if ('workload' in endpoint) return workloadId(endpoint.workload);
+  private findId(endpoint: RefEnd): string {
+    if (endpoint.kind === 'pod') return this.workloadIds.get(`${endpoint.namespace}/${endpoint.name}`)!;
     const { family, value } = addressValue(endpoint.ip);
     const range = this.ranges.find(r => r.family === family && addressValue(r.start).value <= value && value <= addressValue(r.end).value);
     if (!range) throw new Error(`no external range holds ${endpoint.ip}`);

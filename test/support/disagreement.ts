@@ -3,15 +3,18 @@
  * of endpoints (never address to address, never a workload to itself), every protocol and the
  * probed ports.
  */
-import { PROTOCOLS } from './cluster';
-import type { Endpoint, PairVerdict } from './reference-evaluator';
+import { PROTOCOLS, Protocol } from './cluster';
+import type { RefEnd } from './reference-evaluator';
+
+/** What one ordered pair of endpoints may exchange, asked per protocol and port. */
+export type PairVerdict = (src: RefEnd, dst: RefEnd) => (protocol: Protocol, port: number) => boolean;
 
 /** The first connection on which `expected` and `actual` differ, described; undefined when none. */
 export function firstDisagreement(
-  endpoints: readonly Endpoint[], ports: readonly number[], expected: PairVerdict, actual: PairVerdict): string | undefined {
+  endpoints: readonly RefEnd[], ports: readonly number[], expected: PairVerdict, actual: PairVerdict): string | undefined {
   for (const src of endpoints) {
     for (const dst of endpoints) {
-      if (src === dst || (!('workload' in src) && !('workload' in dst))) continue;
+      if (src === dst || (src.kind === 'address' && dst.kind === 'address')) continue;
       const expectedAllows = expected(src, dst);
       const actualAllows = actual(src, dst);
       for (const protocol of PROTOCOLS) {
@@ -27,15 +30,12 @@ export function firstDisagreement(
   return undefined;
 }
 
-function describe(endpoint: Endpoint): string {
-  return 'workload' in endpoint ? `${endpoint.workload.namespace}/${endpoint.workload.name}` : endpoint.ip;
+function describe(endpoint: RefEnd): string {
+  return endpoint.kind === 'pod' ? `${endpoint.namespace}/${endpoint.name}` : endpoint.ip;
 }
 
-/**
- * Ports worth probing: both sides of every port and range edge the policies name, every named
- * port's number in the cluster, DNS, the extremes, and a few arbitrary ones.
- */
-export function probePorts(edges: readonly number[], namedPortNumbers: readonly number[]): number[] {
+/** Both sides of every port and range edge of an intent, with the extremes: where its answer can change. */
+export function portsAround(edges: readonly number[]): number[] {
   const around = edges.flatMap(p => [p - 1, p, p + 1]);
-  return [...new Set([1, 53, 5353, 12345, 65535, ...around, ...namedPortNumbers])].filter(p => p >= 1 && p <= 65535).sort((a, b) => a - b);
+  return [...new Set([1, 65535, ...around])].filter(p => p >= 1 && p <= 65535).sort((a, b) => a - b);
 }

@@ -9,7 +9,7 @@ import { IpBlock, ipBlockAdmits } from './addresses';
 import { Cluster, namespaceLabelsOf, Protocol } from './cluster';
 import type { PeerIntent, PolicyIntent, PortIntent, ResolverIntent, RuleIntent, SelectorIntent, Intent } from './intent';
 import { selects } from './label-selector';
-import type { Endpoint, PortVerdict } from './reference-evaluator';
+import type { RefEnd } from './reference-evaluator';
 
 type Direction = 'ingress' | 'egress';
 
@@ -102,7 +102,7 @@ function resolverRules(resolver: ResolverIntent): RuleIntent[] {
   }
 }
 
-export function intentAllows(cluster: Cluster, meaning: IntentMeaning, src: Endpoint, dst: Endpoint): PortVerdict {
+export function intentAllows(cluster: Cluster, meaning: IntentMeaning, src: RefEnd, dst: RefEnd): (protocol: Protocol, port: number) => boolean {
   const egress = grantedPorts(cluster, meaning, 'egress', src, dst);
   const ingress = grantedPorts(cluster, meaning, 'ingress', dst, src);
   const grants = (ports: ReturnType<typeof grantedPorts>, protocol: Protocol, port: number) => ports === 'open'
@@ -111,9 +111,9 @@ export function intentAllows(cluster: Cluster, meaning: IntentMeaning, src: Endp
 }
 
 /** The port lists granted to `end` with `other` in `direction`; `open` when `end` is not isolated that way. */
-function grantedPorts(cluster: Cluster, meaning: IntentMeaning, direction: Direction, end: Endpoint, other: Endpoint): 'open' | Array<readonly PortIntent[] | undefined> {
-  const applies = (pods: Isolation) => pods.direction === direction && 'workload' in end && !end.workload.hostNetwork
-    && end.workload.namespace === pods.namespace && selectorHolds(pods.pods, end.workload.labels);
+function grantedPorts(cluster: Cluster, meaning: IntentMeaning, direction: Direction, end: RefEnd, other: RefEnd): 'open' | Array<readonly PortIntent[] | undefined> {
+  const applies = (pods: Isolation) => pods.direction === direction && end.kind === 'pod' && !end.hostNetwork
+    && end.namespace === pods.namespace && selectorHolds(pods.pods, end.labels);
   if (!meaning.isolations.some(applies)) return 'open';
   return meaning.grants
     .filter(grant => applies(grant) && grant.rule.peers.some(peer => peerIncludes(cluster, peer, grant.namespace, other)))
@@ -124,10 +124,10 @@ function selectorHolds(selector: SelectorIntent, labels: Readonly<Record<string,
   return selector === 'all' || selects({ matchLabels: selector.labels, matchExpressions: selector.expressions }, labels);
 }
 
-function peerIncludes(cluster: Cluster, peer: PeerIntent, policyNamespace: string, endpoint: Endpoint): boolean {
+function peerIncludes(cluster: Cluster, peer: PeerIntent, policyNamespace: string, endpoint: RefEnd): boolean {
   if (peer.kind === 'anywhere') return true;
-  if (!('workload' in endpoint)) return peer.kind === 'ipBlock' && ipBlockAdmits(peer.block, endpoint.ip);
-  const { namespace, labels, hostNetwork } = endpoint.workload;
+  if (endpoint.kind === 'address') return peer.kind === 'ipBlock' && ipBlockAdmits(peer.block, endpoint.ip);
+  const { namespace, labels, hostNetwork } = endpoint;
   const namespaceHas = (wanted: Readonly<Record<string, string>>) => selects({ matchLabels: wanted }, namespaceLabelsOf(cluster, namespace));
   if (hostNetwork) return false;
   switch (peer.kind) {
@@ -141,12 +141,12 @@ function peerIncludes(cluster: Cluster, peer: PeerIntent, policyNamespace: strin
   }
 }
 
-function portIncludes(port: PortIntent, dst: Endpoint, protocol: Protocol, number: number): boolean {
+function portIncludes(port: PortIntent, dst: RefEnd, protocol: Protocol, number: number): boolean {
   switch (port.kind) {
     case 'ports': return port.protocol === protocol && port.from <= number && number <= port.to;
     case 'all': return port.protocol === protocol;
-    case 'named': return (port.protocol ?? 'TCP') === protocol && 'workload' in dst
-      && dst.workload.namedPorts.some(p => p.name === port.name && p.protocol === protocol && p.port === number);
+    case 'named': return (port.protocol ?? 'TCP') === protocol && dst.kind === 'pod'
+      && dst.namedPorts.some(p => p.name === port.name && p.protocol === protocol && p.port === number);
   }
 }
 
