@@ -6,11 +6,10 @@
  * Artifact URIs are relative to `baseDir` (default: the working directory, which in CI is
  * the repository root) with forward slashes, which is how code scanning matches them to files.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, LintRule, Severity } from '../analysis/lint';
 
-/** Where the rule pages are published; SARIF's `helpUri` must be absolute. */
-export const RULE_DOCS_BASE_URL = 'https://example.invalid/cdk8s-netpol/blob/main/';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
@@ -22,6 +21,7 @@ export interface SarifOptions {
 
 export function lintToSarif(findings: readonly Finding[], rules: readonly LintRule[], options: SarifOptions = {}): string {
   const baseDir = options.baseDir ?? process.cwd();
+  const docsBaseUrl = repositoryBlobUrl();
   const sarif = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -29,12 +29,12 @@ export function lintToSarif(findings: readonly Finding[], rules: readonly LintRu
       tool: {
         driver: {
           name: 'cdk8s-netpol',
-          informationUri: RULE_DOCS_BASE_URL,
+          informationUri: docsBaseUrl,
           rules: rules.map(rule => ({
             id: rule.id,
             name: pascalCase(rule.id),
             shortDescription: { text: rule.description },
-            helpUri: RULE_DOCS_BASE_URL + rule.docUrl,
+            helpUri: docsBaseUrl + rule.docUrl,
             help: { text: `${rule.description} See ${rule.docUrl}.` },
             defaultConfiguration: { level: LEVELS[rule.severity] },
             properties: { tags: ['security', 'kubernetes', 'network-policy'] },
@@ -56,6 +56,17 @@ export function lintToSarif(findings: readonly Finding[], rules: readonly LintRu
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * `<repository>/blob/main/` from this package's package.json (SARIF's `helpUri` must be
+ * absolute), so the rule pages link to wherever the project is published. The file is two
+ * levels up from both src/render and lib/render.
+ */
+function repositoryBlobUrl(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const repository: string = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? '';
+  return `${repository.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/`;
 }
 
 function relativeUri(baseDir: string, file: string): string {
