@@ -45,7 +45,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // default project service only knows tsconfig.json, which covers src/ alone, and rejects every test file.
 const eslintrc = project.tryFindObjectFile('.eslintrc.json');
 eslintrc?.addOverride('parserOptions.projectService', false);
-eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+eslintrc?.addOverride('parserOptions.project', ['./tsconfig.dev.json', './projenrc/tsconfig.json']);
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('scripts');
