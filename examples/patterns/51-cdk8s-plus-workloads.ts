@@ -13,12 +13,13 @@ import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 export function pattern(chart: Chart): void {
   const image = 'registry.k8s.io/pause:3.10';
   // cdk8s-plus' default: selected by its generated `cdk8s.io/metadata.addr` label, which follows the
-  // construct path (policies and pods change together when the construct moves).
+  // construct path. Kubernetes cannot change a Deployment's selector in place, so a long-lived
+  // workload is better selected by a label of your own, like postgres below.
   const api = new kplus.Deployment(chart, 'api', {
     metadata: { name: 'api' },
     containers: [{ image, portNumber: 8080 }],
   });
-  // Selected by a readable label of our own.
+  // Selected by a readable label of its own.
   const postgres = new kplus.StatefulSet(chart, 'postgres', {
     metadata: { name: 'postgres', namespace: 'db' },
     podMetadata: { labels: { app: 'postgres' } },
