@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import { AllowFrom, AllowTo, Peer, PodSelector, Port } from '../../src';
 
 /** A chart in a fresh app, in namespace `shop` unless told otherwise (`null`: no namespace). */
@@ -45,4 +45,92 @@ export function errorOf(fn: () => unknown): string {
     return (e as Error).message;
   }
   throw new Error('expected an error, got none');
+}
+
+/** A container port of a test workload: the number, and optionally its name and protocol (TCP when not given). */
+export interface TestPort {
+  readonly port: number;
+  readonly name?: string;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/**
+ * A small cluster for reachability assertions: the chart the policies go in (`chart`, chart id
+ * `test`, namespace `shop` unless told otherwise) plus the workloads and namespaces they concern
+ * (`objects`, a chart of its own without namespace), in one app.
+ *
+ *   const cluster = new TestCluster().pod('shop/web', { app: 'web' }, [{ port: 8080 }]);
+ *   new DefaultDeny(cluster.chart, 'deny');
+ *   expect(cluster.manifests()).toDenyTraffic({ from: 'shop/web', to: '8.8.8.8' });
+ *
+ * `manifests()` renders every ApiObject of the app without the app-wide validation that
+ * `chart.toJson()` runs, so a chart the synth-time lint flags (a DefaultDeny without DNS, a hop
+ * allowed on one side only: exactly the denials these tests are about) can still be analysed.
+ */
+export class TestCluster {
+  public readonly app = Testing.app();
+  public readonly chart: Chart;
+  public readonly objects: Chart;
+
+  constructor(namespace: string = 'shop') {
+    this.chart = new Chart(this.app, 'test', { namespace });
+    this.objects = new Chart(this.app, 'cluster');
+  }
+
+  /** A Pod `ns/name` with these labels and container ports. */
+  public pod(ref: string, labels: { [key: string]: string }, ports: TestPort[] = [], spec: { [key: string]: unknown } = {}): this {
+    const [namespace, name] = ref.split('/');
+    new ApiObject(this.objects, `pod-${namespace}-${name}`, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace, labels },
+      spec: {
+        ...spec,
+        containers: [{
+          name: 'main',
+          image: 'registry.example/app:1',
+          ports: ports.map(p => ({ containerPort: p.port, protocol: p.protocol ?? 'TCP', ...p.name !== undefined ? { name: p.name } : {} })),
+        }],
+      },
+    });
+    return this;
+  }
+
+  /** A Namespace with these labels (besides `kubernetes.io/metadata.name`, which every namespace has). */
+  public namespace(name: string, labels: { [key: string]: string } = {}): this {
+    new ApiObject(this.objects, `ns-${name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
+    return this;
+  }
+
+  /** CoreDNS as the upstream addon manifest and kubeadm deploy it: `kube-system/coredns`, pods `k8s-app: kube-dns`, 53 UDP and TCP, metrics 9153. */
+  public kubeDns(): this {
+    new ApiObject(this.objects, 'coredns', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'coredns', namespace: 'kube-system' },
+      spec: {
+        selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        template: {
+          metadata: { labels: { 'k8s-app': 'kube-dns' } },
+          spec: {
+            containers: [{
+              name: 'coredns',
+              image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+              ports: [
+                { name: 'dns', containerPort: 53, protocol: 'UDP' },
+                { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+                { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+              ],
+            }],
+          },
+        },
+      },
+    });
+    return this;
+  }
+
+  /** Every object of the app as plain manifests (policies, workloads, namespaces), unvalidated. */
+  public manifests(): any[] {
+    return this.app.node.findAll().filter(ApiObject.isApiObject).map(o => o.toJson());
+  }
 }
