@@ -108,6 +108,16 @@ describe('PodSelector.workload and Peer.workload', () => {
         + 'set the workload\'s metadata.namespace (or its chart\'s namespace)');
   });
 
+  test('refuses a policy selecting the pods of a workload in another namespace (it would select none)', () => {
+    const chart = makeChart('shop');
+    const db = new kplus.StatefulSet(chart, 'db', { metadata: { namespace: 'data' }, containers: [{ image, portNumber: 5432 }] });
+    expect(errorOf(() => new AllowFrom(chart, 'allow', { pods: PodSelector.workload(db), from: [Peer.anywhere()] })))
+      .toBe('AllowFrom test/allow: \'pods\' is PodSelector.workload(test/db), whose pods are in namespace \'data\', '
+        + 'but the policy is in namespace \'shop\', so it would select none of them; set the policy\'s namespace to \'data\'');
+    expect(errorOf(() => new AllowFrom(chart, 'peer', { pods: PodSelector.all(), from: [Peer.pods(PodSelector.workload(db))] })))
+      .toMatch(/^AllowFrom test\/peer: Peer\.pods\(PodSelector\.workload\(test\/db\)\): .*use Peer\.workload\(\.\.\.\) to reach them there$/);
+  });
+
   test('refuses a workload whose pods carry no labels, saying how to label them', () => {
     const chart = makeChart();
     const bare = new UnlabelledPod(chart, 'bare');
