@@ -2,3 +2,5 @@ export * from './vocabulary';
 export * from './policies';
 export * from './policies/patterns';
 export * from './analysis';
+export * from './synth-checks';
+export * from './plugin';

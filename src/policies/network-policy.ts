@@ -6,6 +6,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { registerChartLint } from '../synth-checks/chart-lint';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -90,6 +91,8 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
+  // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
+  registerChartLint(Chart.of(owner));
   return policy;
 }
 
