@@ -1,5 +1,6 @@
-import { errorOf, makeChart, onlyPolicy } from './helpers';
+import { errorOf, makeChart, onlyPolicy, TestCluster } from './helpers';
 import { DnsEgress, DnsResolver, Peer, PodSelector } from '../../src';
+import '../../src/testing';
 
 const dnsPorts = (port: number) => [{ protocol: 'UDP', port }, { protocol: 'TCP', port }];
 
@@ -84,5 +85,86 @@ describe('DnsResolver', () => {
     const chart = makeChart();
     new DnsEgress(chart, 'dns', { pods: PodSelector.labels({ app: 'web' }) });
     expect(onlyPolicy(chart).spec.podSelector).toEqual({ matchLabels: { app: 'web' } });
+  });
+
+  describe('what each preset allows and denies (a shop pod, egress isolated by the DnsEgress itself)', () => {
+    /** shop/web plus every kind of resolver: CoreDNS, OpenShift's dns-default, an unbound in namespace dns. */
+    function withResolver(resolver: DnsResolver): any[] {
+      const c = new TestCluster()
+        .kubeDns()
+        .pod('openshift-dns/dns-default', { 'dns.operator.openshift.io/daemonset-dns': 'default' }, [
+          { port: 5353, protocol: 'UDP', name: 'dns' }, { port: 5353, name: 'dns-tcp' }, { port: 53, protocol: 'UDP' },
+        ])
+        .pod('dns/unbound', { app: 'unbound' }, [{ port: 53, protocol: 'UDP' }, { port: 53 }, { port: 5353, protocol: 'UDP' }, { port: 5353 }])
+        .pod('dns/other', { app: 'other' }, [{ port: 53, protocol: 'UDP' }])
+        .pod('shop/web', { app: 'web' });
+      new DnsEgress(c.chart, 'dns', { resolver });
+      return c.manifests();
+    }
+    const web = 'shop/web';
+
+    test('kubeDns: CoreDNS only, 53 UDP and TCP', () => {
+      const m = withResolver(DnsResolver.kubeDns());
+      expect(m).toAllowTraffic({ from: web, to: 'kube-system/coredns', port: '53/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: 'kube-system/coredns', port: '53/TCP' });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: 9153 });
+      expect(m).toDenyTraffic({ from: web, to: 'openshift-dns/dns-default', port: '5353/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: '169.254.20.10', port: '53/UDP' });
+    });
+
+    test('nodeLocal: the link-local address on 53 UDP and TCP, not CoreDNS\'s pods', () => {
+      const m = withResolver(DnsResolver.nodeLocal());
+      expect(m).toAllowTraffic({ from: web, to: '169.254.20.10', port: '53/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: '169.254.20.10', port: '53/TCP' });
+      expect(m).toDenyTraffic({ from: web, to: '169.254.20.10', port: 80 });
+      expect(m).toDenyTraffic({ from: web, to: '169.254.20.11', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: '10.96.0.10', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: '53/UDP' });
+    });
+
+    test('nodeLocal with the ClusterIP (iptables mode): both addresses', () => {
+      const m = withResolver(DnsResolver.nodeLocal({ ip: '169.254.20.25', clusterIp: '10.96.0.10' }));
+      expect(m).toAllowTraffic({ from: web, to: '169.254.20.25', port: '53/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: '10.96.0.10', port: '53/TCP' });
+      expect(m).toDenyTraffic({ from: web, to: '169.254.20.10', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: '10.96.0.11', port: '53/UDP' });
+    });
+
+    test('openShift: dns-default on 5353 UDP and TCP (the pods\' port), not 53', () => {
+      const m = withResolver(DnsResolver.openShift());
+      expect(m).toAllowTraffic({ from: web, to: 'openshift-dns/dns-default', port: '5353/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: 'openshift-dns/dns-default', port: '5353/TCP' });
+      expect(m).toDenyTraffic({ from: web, to: 'openshift-dns/dns-default', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: '53/UDP' });
+    });
+
+    test('custom: the given peers, each port on UDP and TCP', () => {
+      const m = withResolver(DnsResolver.custom([Peer.podsInNamespace('dns', PodSelector.labels({ app: 'unbound' }))], [53, 5353]));
+      for (const port of ['53/UDP', '53/TCP', '5353/UDP', '5353/TCP']) {
+        expect(m).toAllowTraffic({ from: web, to: 'dns/unbound', port });
+      }
+      expect(m).toDenyTraffic({ from: web, to: 'dns/unbound', port: '54/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'dns/other', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: '53/UDP' });
+    });
+
+    test('anyDestination: port 53 anywhere, in or out of the cluster, and nothing else', () => {
+      const m = withResolver(DnsResolver.anyDestination());
+      expect(m).toAllowTraffic({ from: web, to: '8.8.8.8', port: '53/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: '8.8.8.8', port: '53/TCP' });
+      expect(m).toAllowTraffic({ from: web, to: 'dns/other', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: '8.8.8.8', port: 443 });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: 9153 });
+      expect(m).toDenyTraffic({ from: web, to: 'openshift-dns/dns-default', port: '5353/UDP' });
+    });
+
+    test('combine: every resolver, each on its own ports', () => {
+      const m = withResolver(DnsResolver.combine(DnsResolver.kubeDns(), DnsResolver.openShift()));
+      expect(m).toAllowTraffic({ from: web, to: 'kube-system/coredns', port: '53/UDP' });
+      expect(m).toAllowTraffic({ from: web, to: 'openshift-dns/dns-default', port: '5353/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'openshift-dns/dns-default', port: '53/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: 'kube-system/coredns', port: '5353/UDP' });
+      expect(m).toDenyTraffic({ from: web, to: '169.254.20.10', port: '53/UDP' });
+    });
   });
 });
