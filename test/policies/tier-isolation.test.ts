@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
-import { errorOf, makeChart, policies, synth } from './helpers';
+import { errorOf, makeChart, policies, synth, TestCluster } from './helpers';
 import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
+import '../../src/testing';
 
 const KUBE_DNS = {
   to: [{
@@ -184,6 +185,146 @@ describe('TierIsolation', () => {
     test('problems the validator finds in a tier\'s policy name the tier, e.g. a bad CIDR in extra egress', () => {
       expect(error([web, { ...api, egress: [{ to: [Peer.ipBlock('10.0.0.1/8')] }] }])).toBe(
         "TierIsolation test/app, tier 'api': spec.egress[1].to[0].ipBlock.cidr: 10.0.0.1/8 has bits set beyond the /8 prefix, so it is ambiguous; use 10.0.0.0/8 (the whole network) or 10.0.0.1/32 (this one address)");
+    });
+  });
+
+  describe('what it allows and denies', () => {
+    /** web (80), api (http = 9000), db (5432) and an untiered batch pod in shop; ingress-nginx, CoreDNS, a client elsewhere. */
+    function shop(): TestCluster {
+      return new TestCluster()
+        .kubeDns()
+        .pod('ingress-nginx/controller', { 'app.kubernetes.io/name': 'ingress-nginx' }, [{ port: 80 }])
+        .pod('shop/web', { app: 'web' }, [{ port: 80 }, { port: 443 }])
+        .pod('shop/api', { app: 'api' }, [{ port: 9000, name: 'http' }, { port: 9001 }])
+        .pod('shop/db', { app: 'db' }, [{ port: 5432 }, { port: 5433 }])
+        .pod('shop/batch', { app: 'batch' })
+        .pod('elsewhere/client', { app: 'client' });
+    }
+    const tiers = ['shop/web', 'shop/api', 'shop/db'];
+
+    test('web → api → db: each hop on the next tier\'s ports, no skipping, no way back, DNS for all, nothing out', () => {
+      const c = shop();
+      new TierIsolation(c.chart, 'shop', { tiers: [web, api, db] });
+      const m = c.manifests();
+      // The first tier's from.
+      expect(m).toAllowTraffic({ from: 'ingress-nginx/controller', to: 'shop/web', port: 80 });
+      expect(m).toDenyTraffic({ from: 'ingress-nginx/controller', to: 'shop/web', port: 443 });
+      expect(m).toDenyTraffic({ from: 'ingress-nginx/controller', to: 'shop/api', port: 9000 });
+      expect(m).toDenyTraffic({ from: 'elsewhere/client', to: 'shop/web', port: 80 });
+      expect(m).toDenyTraffic({ from: '8.8.8.8', to: 'shop/web', port: 80 });
+      // Each hop, on the next tier's ports (a named port resolved on the api pod).
+      expect(m).toAllowTraffic({ from: 'shop/web', to: 'shop/api', port: 9000 });
+      expect(m).toDenyTraffic({ from: 'shop/web', to: 'shop/api', port: 9001 });
+      expect(m).toDenyTraffic({ from: 'shop/web', to: 'shop/api', port: 80 });
+      expect(m).toAllowTraffic({ from: 'shop/api', to: 'shop/db', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: 'shop/db', port: 5433 });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: 'shop/db', port: '5432/UDP' });
+      // No skipping, no way back.
+      expect(m).toDenyTraffic({ from: 'shop/web', to: 'shop/db' });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: 'shop/web' });
+      expect(m).toDenyTraffic({ from: 'shop/db', to: 'shop/api' });
+      expect(m).toDenyTraffic({ from: 'shop/db', to: 'shop/web' });
+      // Nothing to the internet, from the last tier or any other.
+      expect(m).toDenyTraffic({ from: 'shop/db', to: '8.8.8.8' });
+      expect(m).toDenyTraffic({ from: 'shop/db', to: '1.1.1.1', port: 443 });
+      expect(m).toDenyTraffic({ from: 'shop/web', to: '8.8.8.8', port: 443 });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: 'elsewhere/client' });
+      for (const tier of tiers) {
+        expect(m).toAllowTraffic({ from: tier, to: 'kube-system/coredns', port: '53/UDP' });
+        expect(m).toAllowTraffic({ from: tier, to: 'kube-system/coredns', port: '53/TCP' });
+        expect(m).toDenyTraffic({ from: tier, to: 'kube-system/coredns', port: 9153 });
+        expect(m).toDenyTraffic({ from: tier, to: '8.8.8.8', port: '53/UDP' });
+        // An untiered pod in the namespace reaches no tier.
+        expect(m).toDenyTraffic({ from: 'shop/batch', to: tier });
+      }
+    });
+
+    test('the first tier without from receives from nobody', () => {
+      const c = shop();
+      new TierIsolation(c.chart, 'pipeline', { tiers: [{ ...web, from: undefined }, api] });
+      const m = c.manifests();
+      expect(m).toDenyTraffic({ from: 'ingress-nginx/controller', to: 'shop/web' });
+      expect(m).toDenyTraffic({ from: '8.8.8.8', to: 'shop/web' });
+      expect(m).toAllowTraffic({ from: 'shop/web', to: 'shop/api', port: 9000 });
+    });
+
+    test('across namespaces: whole-namespace tiers, and namespace AND pods for a tier sharing its namespace', () => {
+      const c = new TestCluster()
+        .kubeDns()
+        .pod('web/site', { app: 'site' }, [{ port: 8080 }])
+        .pod('shop/api', { app: 'api' }, [{ port: 9000 }])
+        .pod('shop/other', { app: 'other' })
+        .pod('evil/api', { app: 'api' }, [{ port: 9000 }])
+        .pod('data/pg', { app: 'pg' }, [{ port: 5432 }])
+        .pod('data/replica', { app: 'replica' }, [{ port: 5432 }]);
+      new TierIsolation(c.chart, 'layers', {
+        tiers: [
+          { name: 'web', namespace: 'web', ports: [Port.tcp(8080)], from: [Peer.anywhere()] },
+          { name: 'api', pods: PodSelector.labels({ app: 'api' }), ports: [Port.tcp(9000)] },
+          { name: 'db', namespace: 'data', ports: [Port.tcp(5432)] },
+        ],
+      });
+      const m = c.manifests();
+      expect(m).toAllowTraffic({ from: '8.8.8.8', to: 'web/site', port: 8080 });
+      expect(m).toAllowTraffic({ from: 'evil/api', to: 'web/site', port: 8080 });
+      expect(m).toAllowTraffic({ from: 'web/site', to: 'shop/api', port: 9000 });
+      expect(m).toDenyTraffic({ from: 'web/site', to: 'evil/api', port: 9000 });
+      expect(m).toDenyTraffic({ from: 'web/site', to: 'shop/other', port: 9000 });
+      expect(m).toAllowTraffic({ from: 'shop/api', to: 'data/pg', port: 5432 });
+      expect(m).toAllowTraffic({ from: 'shop/api', to: 'data/replica', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'evil/api', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'shop/other', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'web/site', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'data/pg', to: 'shop/api' });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: 'web/site' });
+      expect(m).toDenyTraffic({ from: 'data/pg', to: '8.8.8.8' });
+      for (const tier of ['web/site', 'shop/api', 'data/pg']) {
+        expect(m).toAllowTraffic({ from: tier, to: 'kube-system/coredns', port: '53/UDP' });
+      }
+    });
+
+    test('cdk8s-plus workload tiers in two namespaces: each hop is namespace AND the workload\'s pods', () => {
+      const c = new TestCluster().kubeDns();
+      const workload = (namespace: string, name: string, port: number) => new kplus.Deployment(c.objects, `${namespace}-${name}`, {
+        metadata: { name, namespace },
+        containers: [{ image: `registry.example/${name}:1`, portNumber: port, securityContext: { ensureNonRoot: false } }],
+      });
+      const site = workload('shop', 'site', 8080);
+      const pg = workload('data', 'pg', 5432);
+      c.pod('shop/other', { app: 'other' });
+      c.pod('data/impostor', { ...site.matchLabels });
+      new TierIsolation(c.chart, 'layers', {
+        tiers: [
+          { name: 'site', pods: PodSelector.workload(site), ports: [Port.tcp(8080)], from: [Peer.namespace('ingress-nginx')] },
+          { name: 'pg', namespace: 'data', pods: PodSelector.workload(pg), ports: [Port.tcp(5432)] },
+        ],
+      });
+      const m = c.manifests();
+      expect(m).toAllowTraffic({ from: 'shop/site', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'shop/site', to: 'data/pg', port: 5433 });
+      expect(m).toDenyTraffic({ from: 'data/impostor', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'shop/other', to: 'data/pg', port: 5432 });
+      expect(m).toDenyTraffic({ from: 'data/pg', to: 'shop/site' });
+      expect(m).toDenyTraffic({ from: 'shop/site', to: 'data/impostor' });
+    });
+
+    test('extra egress and another DNS resolver: only that tier, only there, and DNS where the resolver is', () => {
+      const c = shop();
+      new TierIsolation(c.chart, 'shop', {
+        dns: DnsResolver.nodeLocal(),
+        tiers: [web, { ...api, egress: [{ to: [Peer.ipBlock('203.0.113.0/24')], ports: [Port.tcp(443)] }] }, db],
+      });
+      const m = c.manifests();
+      expect(m).toAllowTraffic({ from: 'shop/api', to: '203.0.113.5', port: 443 });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: '203.0.113.5', port: 80 });
+      expect(m).toDenyTraffic({ from: 'shop/api', to: '198.51.100.5', port: 443 });
+      expect(m).toDenyTraffic({ from: 'shop/web', to: '203.0.113.5', port: 443 });
+      expect(m).toDenyTraffic({ from: 'shop/db', to: '203.0.113.5', port: 443 });
+      for (const tier of tiers) {
+        expect(m).toAllowTraffic({ from: tier, to: '169.254.20.10', port: '53/UDP' });
+        expect(m).toAllowTraffic({ from: tier, to: '169.254.20.10', port: '53/TCP' });
+        expect(m).toDenyTraffic({ from: tier, to: 'kube-system/coredns', port: '53/UDP' });
+      }
     });
   });
 });
