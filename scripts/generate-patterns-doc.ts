@@ -45,7 +45,7 @@ function readExample(file: string): ExampleFile {
     title: title.trim(),
     prose: prose.join('\n').trim(),
     // Show the imports as a user writes them.
-    code: source.slice(header[0].length).replace(/'\.\.\/\.\.\/src(\/[a-z-]+)?'/g, '\'cdk8s-netpol\'').trim(),
+    code: source.slice(header[0].length).replace(/'\.\.\/\.\.\/src'/g, '\'cdk8s-netpol\'').trim(),
   };
 }
 

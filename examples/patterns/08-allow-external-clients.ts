@@ -7,8 +7,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
-import { AllowFrom, DefaultDeny, Peer, PodSelector } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowFrom, DefaultDeny, NetworkLint, Peer, PodSelector } from '../../src';
 
 export function pattern(chart: Chart): void {
   new DefaultDeny(chart, 'default-deny-ingress', { name: 'default-deny-ingress', egress: false });

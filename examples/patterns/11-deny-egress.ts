@@ -7,8 +7,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app, coreDns } from './demo-cluster';
-import { DefaultDeny, DnsEgress, PodSelector } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { DefaultDeny, DnsEgress, NetworkLint, PodSelector } from '../../src';
 
 export function pattern(chart: Chart): void {
   const foo = PodSelector.labels({ app: 'foo' });

@@ -6,8 +6,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app, coreDns } from './demo-cluster';
-import { DefaultDeny } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { DefaultDeny, NetworkLint } from '../../src';
 
 export function pattern(chart: Chart): void {
   const deny = new DefaultDeny(chart, 'default-deny-all-egress', { name: 'default-deny-all-egress', ingress: false });

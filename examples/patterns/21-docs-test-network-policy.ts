@@ -9,8 +9,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app, namespace } from './demo-cluster';
-import { AllowFrom, AllowTo, Peer, PodSelector, Port } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowFrom, AllowTo, NetworkLint, Peer, PodSelector, Port } from '../../src';
 
 export function pattern(chart: Chart): void {
   const db = PodSelector.labels({ role: 'db' });

@@ -6,8 +6,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
-import { AllowTo, DefaultDeny, Peer, PodSelector } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowTo, DefaultDeny, NetworkLint, Peer, PodSelector } from '../../src';
 
 export function pattern(chart: Chart): void {
   new DefaultDeny(chart, 'default-deny-egress', { name: 'default-deny-egress', ingress: false });

@@ -6,8 +6,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
-import { AllowTo, Peer, PodSelector, Port } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowTo, NetworkLint, Peer, PodSelector, Port } from '../../src';
 
 export function pattern(chart: Chart): void {
   const egress = new AllowTo(chart, 'multi-port-egress', {

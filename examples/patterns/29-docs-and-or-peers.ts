@@ -7,8 +7,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app, namespace } from './demo-cluster';
-import { AllowFrom, Peer, PodSelector } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowFrom, NetworkLint, Peer, PodSelector } from '../../src';
 
 export function pattern(chart: Chart): void {
   const clients = PodSelector.labels({ role: 'client' });

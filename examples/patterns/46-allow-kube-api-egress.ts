@@ -7,8 +7,7 @@
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
-import { AllowKubeApiEgress, DefaultDeny, PodSelector, Port } from '../../src';
-import { NetworkLint } from '../../src/synth-checks';
+import { AllowKubeApiEgress, DefaultDeny, NetworkLint, PodSelector, Port } from '../../src';
 
 export function pattern(chart: Chart): void {
   const operator = PodSelector.labels({ app: 'operator' });
