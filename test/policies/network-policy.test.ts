@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { errorOf, makeChart, onlyPolicy, policies } from './helpers';
-import { AllowFrom, DefaultDeny, Peer, PodSelector, Port } from '../../src';
+import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers';
+import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../../src';
+import '../../src/testing';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
   test('default names are cdk8s\' own, stable and unique per construct path', () => {
@@ -71,5 +72,44 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     const chart = makeChart();
     const team = new Chart(chart, 'team');
     expect(errorOf(() => new AllowFrom(team, 'api', { pods: PodSelector.all(), from: [] }))).toMatch(/^AllowFrom test\/team\/api: 'from' is empty/);
+  });
+
+  describe('what the policies written add up to', () => {
+    function cluster(): TestCluster {
+      return new TestCluster()
+        .pod('shop/web', { app: 'web' }, [{ port: 8080 }])
+        .pod('shop/api', { app: 'api' }, [{ port: 9000 }])
+        .pod('other/client', { app: 'client' });
+    }
+
+    test('policies add up: an allow-all ingress cancels the deny-all\'s ingress, and only that direction', () => {
+      const c = cluster();
+      new DefaultDeny(c.chart, 'deny');
+      new AllowFrom(c.chart, 'allow', { pods: PodSelector.all(), from: [Peer.anywhere()] });
+      const m = c.manifests();
+      expect(m).toAllowTraffic({ from: '8.8.8.8', to: 'shop/web', port: 1234 });
+      expect(m).toAllowTraffic({ from: 'other/client', to: 'shop/api', port: '5000/UDP' });
+      expect(m).toDenyTraffic({ from: 'shop/web', to: '8.8.8.8' });
+      // Egress of the source is still denied, so pods of shop do not reach each other.
+      expect(m).toDenyTraffic({ from: 'shop/web', to: 'shop/api', port: 9000 });
+    });
+
+    test('order does not matter: the same policies in reverse allow and deny the same', () => {
+      const build = (reverse: boolean) => {
+        const c = cluster();
+        const constructs = [
+          () => new DefaultDeny(c.chart, 'deny'),
+          () => new AllowFrom(c.chart, 'api-from-web', { pods: PodSelector.labels({ app: 'api' }), from: [Peer.pods(PodSelector.labels({ app: 'web' }))], ports: [Port.tcp(9000)] }),
+          () => new AllowTo(c.chart, 'web-to-api', { pods: PodSelector.labels({ app: 'web' }), to: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(9000)] }),
+        ];
+        (reverse ? constructs.reverse() : constructs).forEach(make => make());
+        return c.manifests();
+      };
+      for (const m of [build(false), build(true)]) {
+        expect(m).toAllowTraffic({ from: 'shop/web', to: 'shop/api', port: 9000 });
+        expect(m).toDenyTraffic({ from: 'shop/web', to: 'shop/api', port: 9001 });
+        expect(m).toDenyTraffic({ from: 'shop/api', to: 'shop/web', port: 8080 });
+      }
+    });
   });
 });
