@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiObject, App, Chart, Names } from 'cdk8s';
+import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { DefaultDeny, DnsEgress, Peer, PodSelector, Port, TierIsolation } from '../../src';
 
@@ -40,8 +41,27 @@ export function estateNamespace(i: number): string {
   return `shop-${String(i).padStart(4, '0')}`;
 }
 
-/** The chart id of namespace `ns` (its construct path prefix, which the address label hashes). */
-const chartId = (ns: string) => ns;
+/**
+ * How the estate is split into charts: one chart per namespace (as `cdk8s synth` users usually
+ * write it: one YAML file per namespace), or one chart for every shop, each namespace a plain
+ * construct scope inside it (with the namespace given to each construct).
+ */
+export type EstateLayout = 'chart-per-namespace' | 'single-chart';
+
+/** The construct path of namespace `ns`'s scope, which the cdk8s-plus address label hashes. */
+function scopePath(ns: string, layout: EstateLayout): string[] {
+  return layout === 'chart-per-namespace' ? [ns] : ['estate', ns];
+}
+
+/** The scope a namespace's objects go in, and the chart namespace (undefined: given to each construct). */
+function namespaceScope(app: App, ns: string, layout: EstateLayout, estate: () => Chart): Construct {
+  return layout === 'chart-per-namespace' ? new Chart(app, ns, { namespace: ns }) : new Construct(estate(), ns);
+}
+
+function singleChart(app: App): () => Chart {
+  let chart: Chart | undefined;
+  return () => (chart ??= new Chart(app, 'estate'));
+}
 
 // ---------------------------------------------------------------------------------------------
 // The shared platform: kube-system/coredns, ingress-nginx/controller, and every Namespace object.
@@ -86,9 +106,9 @@ function buildPlatform(app: App, n: number): void {
 // ---------------------------------------------------------------------------------------------
 // Side 1: through the constructs.
 
-function constructTier(chart: Chart, tier: EstateTier): kplus.Deployment {
-  const deployment = new kplus.Deployment(chart, tier.name, {
-    metadata: { name: tier.name },
+function constructTier(scope: Construct, tier: EstateTier, namespace: string | undefined): kplus.Deployment {
+  const deployment = new kplus.Deployment(scope, tier.name, {
+    metadata: { name: tier.name, ...namespace ? { namespace } : {} },
     podMetadata: { labels: { app: tier.name } },
     select: false,
     containers: [{ name: tier.name, image: tier.image, ports: [{ number: tier.port, name: tier.portName }], securityContext: { ensureNonRoot: false } }],
@@ -97,14 +117,14 @@ function constructTier(chart: Chart, tier: EstateTier): kplus.Deployment {
   return deployment;
 }
 
-/** One namespace's shop through the library's constructs. */
-export function buildShopWithConstructs(app: App, namespace: string): Chart {
-  const chart = new Chart(app, chartId(namespace), { namespace });
-  const deployments = ESTATE_TIERS.map(tier => constructTier(chart, tier));
-  new DefaultDeny(chart, 'default-deny', { name: 'default-deny' });
-  new DnsEgress(chart, 'dns', { name: 'dns' });
-  new TierIsolation(chart, 'tiers', {
+/** One namespace's shop through the library's constructs, in `scope`; `namespace` set when the chart has none. */
+export function buildShopWithConstructs(scope: Construct, namespace: string | undefined): void {
+  const deployments = ESTATE_TIERS.map(tier => constructTier(scope, tier, namespace));
+  new DefaultDeny(scope, 'default-deny', { name: 'default-deny', namespace });
+  new DnsEgress(scope, 'dns', { name: 'dns', namespace });
+  new TierIsolation(scope, 'tiers', {
     name: TIER_POLICY_PREFIX,
+    namespace,
     tiers: ESTATE_TIERS.map((tier, i) => ({
       name: tier.name,
       pods: PodSelector.workload(deployments[i]),
@@ -112,12 +132,15 @@ export function buildShopWithConstructs(app: App, namespace: string): Chart {
       ...i === 0 ? { from: [Peer.namespace(INGRESS_NAMESPACE)] } : {},
     })),
   });
-  return chart;
 }
 
-export function buildEstateWithConstructs(app: App, n: number): void {
+export function buildEstateWithConstructs(app: App, n: number, layout: EstateLayout = 'chart-per-namespace'): void {
   buildPlatform(app, n);
-  for (let i = 0; i < n; i++) buildShopWithConstructs(app, estateNamespace(i));
+  const estate = singleChart(app);
+  for (let i = 0; i < n; i++) {
+    const ns = estateNamespace(i);
+    buildShopWithConstructs(namespaceScope(app, ns, layout, estate), layout === 'single-chart' ? ns : undefined);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,26 +228,28 @@ export function shopManifests(namespace: string, addressLabel: (tier: EstateTier
   ];
 }
 
-/** One namespace's shop as plain ApiObjects. */
-export function buildShopPlain(app: App, namespace: string): Chart {
-  const chart = new Chart(app, chartId(namespace), { namespace });
-  const objects = shopManifests(namespace, tier => addressLabelFor(namespace, tier));
-  objects.forEach((m, i) => new ApiObject(chart, i < ESTATE_TIERS.length ? ESTATE_TIERS[i].name : `p${i}`, m as any));
-  return chart;
+/** One namespace's shop as plain ApiObjects, in `scope` (at construct path `path`). */
+function buildShopPlain(scope: Construct, namespace: string, path: readonly string[]): void {
+  const objects = shopManifests(namespace, tier => addressLabelFor(path, tier));
+  objects.forEach((m, i) => new ApiObject(scope, i < ESTATE_TIERS.length ? ESTATE_TIERS[i].name : `p${i}`, m as any));
 }
 
 /**
  * The `cdk8s.io/metadata.addr` label cdk8s-plus gives the pods of the tier's Deployment:
- * `Names.toLabelValue` of the construct at path `<chart>/<tier>`, whose address is constructs'
+ * `Names.toLabelValue` of the construct at path `<scope path>/<tier>`, whose address is constructs'
  * `c8` + sha1 of the path components (the App's empty id first), each followed by a newline.
  */
-export function addressLabelFor(namespace: string, tier: EstateTier): string {
-  const components = ['', chartId(namespace), tier.name];
+export function addressLabelFor(scope: readonly string[], tier: EstateTier): string {
+  const components = ['', ...scope, tier.name];
   const addr = 'c8' + createHash('sha1').update(components.map(c => `${c}\n`).join('')).digest('hex');
   return Names.toLabelValue({ node: { path: components.slice(1).join('/'), addr } } as any);
 }
 
-export function buildEstatePlain(app: App, n: number): void {
+export function buildEstatePlain(app: App, n: number, layout: EstateLayout = 'chart-per-namespace'): void {
   buildPlatform(app, n);
-  for (let i = 0; i < n; i++) buildShopPlain(app, estateNamespace(i));
+  const estate = singleChart(app);
+  for (let i = 0; i < n; i++) {
+    const ns = estateNamespace(i);
+    buildShopPlain(namespaceScope(app, ns, layout, estate), ns, scopePath(ns, layout));
+  }
 }

@@ -50,12 +50,21 @@ export class Random {
 export const FLAT_NAMESPACE = 'flat';
 
 /** Label keys and their values; `p` is how often a workload carries the key. */
-const VOCABULARY: readonly { key: string; values: readonly string[]; p: number }[] = [
-  { key: 'app', values: Array.from({ length: 30 }, (_, i) => `app${i}`), p: 1 },
-  { key: 'tier', values: ['web', 'api', 'db', 'cache'], p: 0.9 },
-  { key: 'env', values: ['prod', 'dev'], p: 0.5 },
-  { key: 'team', values: ['red', 'blue', 'green'], p: 0.2 },
-];
+type Vocabulary = readonly { key: string; values: readonly string[]; p: number }[];
+
+/**
+ * The label vocabulary for `w` workloads. `app` has 30 values, and one per 40 workloads past 1,200,
+ * so that a selector matches about as many workloads at every size (and the share of pairs allowed
+ * stays alike) instead of growing with `w`.
+ */
+function vocabulary(w: number): Vocabulary {
+  return [
+    { key: 'app', values: Array.from({ length: Math.max(30, Math.ceil(w / 40)) }, (_, i) => `app${i}`), p: 1 },
+    { key: 'tier', values: ['web', 'api', 'db', 'cache'], p: 0.9 },
+    { key: 'env', values: ['prod', 'dev'], p: 0.5 },
+    { key: 'team', values: ['red', 'blue', 'green'], p: 0.2 },
+  ];
+}
 
 type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -83,9 +92,9 @@ const NAMESPACE_LABELS = { env: 'prod', team: 'platform' };
 
 type Json = Record<string, unknown>;
 
-function workload(r: Random, i: number): Json {
+function workload(r: Random, i: number, vocab: Vocabulary): Json {
   const labels: Record<string, string> = {};
-  for (const { key, values, p } of VOCABULARY) if (r.chance(p)) labels[key] = r.pick(values);
+  for (const { key, values, p } of vocab) if (r.chance(p)) labels[key] = r.pick(values);
   const ports = TIER_PORTS[labels.tier ?? 'none'].map(np => ({
     containerPort: r.chance(0.1) ? np.port + 1 : np.port, // a few workloads map the name elsewhere
     name: np.name,
@@ -111,9 +120,9 @@ function workload(r: Random, i: number): Json {
 }
 
 /** A label selector: `{}`, or `app` by matchLabels or `In`, narrowed now and then by another key. */
-function selector(r: Random, emptyChance: number): Json {
+function selector(r: Random, emptyChance: number, vocab: Vocabulary): Json {
   if (r.chance(emptyChance)) return {};
-  const [app, ...others] = VOCABULARY;
+  const [app, ...others] = vocab;
   const out: Json = {};
   const expressions: Json[] = [];
   if (r.chance(0.75)) {
@@ -139,11 +148,11 @@ function namespaceSelector(r: Random): Json {
   return { matchLabels: { env: r.pick(['prod', 'dev']) } };
 }
 
-function peer(r: Random): Json {
+function peer(r: Random, vocab: Vocabulary): Json {
   const roll = r.next();
-  if (roll < 0.55) return { podSelector: selector(r, 0.005) };
+  if (roll < 0.55) return { podSelector: selector(r, 0.005, vocab) };
   if (roll < 0.56) return { namespaceSelector: namespaceSelector(r) };
-  if (roll < 0.8) return { namespaceSelector: namespaceSelector(r), podSelector: selector(r, 0.005) };
+  if (roll < 0.8) return { namespaceSelector: namespaceSelector(r), podSelector: selector(r, 0.005, vocab) };
   const block = r.pick(IP_BLOCKS);
   return { ipBlock: block.except ? { cidr: block.cidr, except: r.some(block.except, 1 + r.int(block.except.length)) } : { cidr: block.cidr } };
 }
@@ -168,9 +177,9 @@ function port(r: Random, namedAllowed: boolean): Json {
   return r.chance(0.5) ? { protocol } : {};
 }
 
-function rule(r: Random, peersKey: 'from' | 'to'): Json {
+function rule(r: Random, peersKey: 'from' | 'to', vocab: Vocabulary): Json {
   const out: Json = {};
-  if (!r.chance(0.02)) out[peersKey] = Array.from({ length: 1 + r.int(2) }, () => peer(r));
+  if (!r.chance(0.02)) out[peersKey] = Array.from({ length: 1 + r.int(2) }, () => peer(r, vocab));
   const peers = (out[peersKey] ?? []) as Json[];
   // A named port with an ipBlock peer, or toward any destination, is left to each CNI: not generated.
   const namedAllowed = peers.length > 0 && peers.every(p => !p.ipBlock);
@@ -178,12 +187,12 @@ function rule(r: Random, peersKey: 'from' | 'to'): Json {
   return out;
 }
 
-function policy(r: Random, i: number): Json {
+function policy(r: Random, i: number, vocab: Vocabulary): Json {
   const types = r.pick([['Ingress'], ['Egress'], ['Ingress', 'Egress'], ['Ingress', 'Egress'], undefined]);
   const hasIngress = types === undefined || types.includes('Ingress');
   const hasEgress = types === undefined ? r.chance(0.5) : types.includes('Egress');
-  const spec: Json = { podSelector: selector(r, 0.01) };
-  const rules = (key: 'from' | 'to') => Array.from({ length: r.int(3) }, () => rule(r, key));
+  const spec: Json = { podSelector: selector(r, 0.01, vocab) };
+  const rules = (key: 'from' | 'to') => Array.from({ length: r.int(3) }, () => rule(r, key, vocab));
   if (hasIngress) {
     const ingress = rules('from');
     if (ingress.length > 0) spec.ingress = ingress;
@@ -191,7 +200,7 @@ function policy(r: Random, i: number): Json {
   if (hasEgress) {
     const egress = rules('to');
     // Without policyTypes, egress only isolates when it has rules (defaulting): keep it non-empty then.
-    if (egress.length > 0 || types === undefined) spec.egress = egress.length > 0 ? egress : [rule(r, 'to')];
+    if (egress.length > 0 || types === undefined) spec.egress = egress.length > 0 ? egress : [rule(r, 'to', vocab)];
   }
   if (types !== undefined) spec.policyTypes = types;
   return {
@@ -205,8 +214,9 @@ function policy(r: Random, i: number): Json {
 /** F(w, p) as plain manifest objects: the Namespace, `w` Deployments, `p` NetworkPolicies. */
 export function flatManifests(w: number, p: number, seed = 1): Json[] {
   const r = new Random(seed);
+  const vocab = vocabulary(w);
   const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: FLAT_NAMESPACE, labels: NAMESPACE_LABELS } };
-  const workloads = Array.from({ length: w }, (_, i) => workload(r, i));
-  const policies = Array.from({ length: p }, (_, i) => policy(r, i));
+  const workloads = Array.from({ length: w }, (_, i) => workload(r, i, vocab));
+  const policies = Array.from({ length: p }, (_, i) => policy(r, i, vocab));
   return [namespace, ...workloads, ...policies];
 }

@@ -4,7 +4,7 @@
  * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
  *
  * Tasks:
- * - `synth` (side constructs|plain, n): build E(n) in a new App and `app.synthYaml()`.
+ * - `synth` (side constructs|plain, n, layout): build E(n) in a new App and `app.synthYaml()`.
  * - `parse` (dir): the loader's own reading and YAML parse of every file, nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
  *   reachability, txt rendering.
@@ -19,10 +19,10 @@ import { loadManifests } from '../../src/io';
 import { parseDocuments } from '../../src/io/parse-documents';
 import { listManifestFiles, readManifestFile } from '../../src/io/read-files';
 import { explainToText, renderReach } from '../../src/render';
-import { buildEstatePlain, buildEstateWithConstructs } from '../generators/estate';
+import { buildEstatePlain, buildEstateWithConstructs, type EstateLayout } from '../generators/estate';
 
 export type Task =
-  | { readonly kind: 'synth'; readonly side: 'constructs' | 'plain'; readonly n: number }
+  | { readonly kind: 'synth'; readonly side: 'constructs' | 'plain'; readonly n: number; readonly layout: EstateLayout }
   | { readonly kind: 'parse'; readonly dir: string }
   | { readonly kind: 'reach'; readonly dir: string }
   | { readonly kind: 'explain'; readonly dir: string; readonly from: string; readonly to: string; readonly port?: number };
@@ -54,8 +54,8 @@ function runTask(task: Task): { phases: Record<string, number>; totalMs: number;
   switch (task.kind) {
     case 'synth': {
       const app = new App({ outdir: '/nonexistent-synthYaml-writes-nothing' });
-      if (task.side === 'constructs') buildEstateWithConstructs(app, task.n);
-      else buildEstatePlain(app, task.n);
+      if (task.side === 'constructs') buildEstateWithConstructs(app, task.n, task.layout);
+      else buildEstatePlain(app, task.n, task.layout);
       t.lap('build');
       const yaml = app.synthYaml();
       t.lap('synth');

@@ -82,7 +82,7 @@ export function measureInterleaved(tasks: readonly Task[], runs: number, log: (l
 
 export function describeTask(task: Task): string {
   switch (task.kind) {
-    case 'synth': return `synth ${task.side} n=${task.n}`;
+    case 'synth': return `synth ${task.side} n=${task.n} ${task.layout}`;
     case 'parse': return `parse ${path.basename(task.dir)}`;
     case 'reach': return `reach ${path.basename(task.dir)}`;
     case 'explain': return `explain ${path.basename(task.dir)} ${task.from} -> ${task.to}`;

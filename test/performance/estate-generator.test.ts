@@ -7,11 +7,13 @@ import { buildEstatePlain, buildEstateWithConstructs, ESTATE_TIERS, estateNamesp
 import { flatManifests } from '../../bench/generators/flat';
 import { checkNetworkPolicies } from '../../src/io';
 
-describe.each([1, 4])('estate E(%d)', n => {
+describe.each([
+  [1, 'chart-per-namespace'], [4, 'chart-per-namespace'], [1, 'single-chart'], [4, 'single-chart'],
+] as const)('estate E(%d), %s', (n, layout) => {
   const constructs = Testing.app();
-  buildEstateWithConstructs(constructs, n);
+  buildEstateWithConstructs(constructs, n, layout);
   const plain = Testing.app();
-  buildEstatePlain(plain, n);
+  buildEstatePlain(plain, n, layout);
 
   test('constructs and plain ApiObjects synthesize equal manifests, chart by chart, in the same order', () => {
     expect(constructs.charts.map(c => c.toJson())).toEqual(plain.charts.map(c => c.toJson()));
