@@ -1,7 +1,7 @@
 /** `cdk8s-netpol explain`: whether one connection is allowed, and which policies and rules decide it. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
-import { loadModel } from './load-model';
+import { loadModel, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explain } from '../analysis/explain';
@@ -19,6 +19,7 @@ Options:
       --to <ref>     destination, in the same forms
       --port <port>  the port asked about: 8080, 8080/TCP, 53/UDP, 9000/SCTP (default
                      protocol TCP); without it, "allowed" means anything at all is
+  -v, --verbose      list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
 Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage.`;
 
@@ -34,11 +35,13 @@ export const explainCommand: Command = {
         from: { type: 'string' },
         to: { type: 'string' },
         port: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
       },
     }));
     if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
     const query = values.port === undefined ? undefined : parsePort(values.port);
     const model = loadModel(positionals);
+    if (values.verbose) reportIgnored(model, io);
     const src = resolveUserEndpoint(model, values.from, '--from');
     const dst = resolveUserEndpoint(model, values.to, '--to');
     if (src.kind === 'external' && dst.kind === 'external') {

@@ -1,7 +1,7 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
-import { loadModel } from './load-model';
+import { loadModel, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
@@ -18,6 +18,7 @@ Options:
                          namespaces as groups and allowed connections as labelled arrows
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
+  -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
 Exit codes: 0 printed, 2 bad input or usage.`;
 
@@ -32,6 +33,7 @@ export const reachCommand: Command = {
       options: {
         output: { type: 'string', short: 'o', default: 'txt' },
         focus: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
       },
     }));
     const format = values.output;
@@ -39,6 +41,7 @@ export const reachCommand: Command = {
       throw new UsageError(`unknown output format '${format}'; use one of ${REACH_FORMAT_NAMES.join(', ')}`);
     }
     const model = loadModel(positionals);
+    if (values.verbose) reportIgnored(model, io);
     const reach = computeReachability(model);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
     io.stdout(renderReach(shown, format));
