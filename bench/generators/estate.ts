@@ -12,8 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiObject, App, Chart, Names } from 'cdk8s';
-import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { DefaultDeny, DnsEgress, Peer, PodSelector, Port, TierIsolation } from '../../src';
 
 /** One application layer of every namespace: its name, image and the one named container port it serves on. */
@@ -111,7 +111,12 @@ function constructTier(scope: Construct, tier: EstateTier, namespace: string | u
     metadata: { name: tier.name, ...namespace ? { namespace } : {} },
     podMetadata: { labels: { app: tier.name } },
     select: false,
-    containers: [{ name: tier.name, image: tier.image, ports: [{ number: tier.port, name: tier.portName }], securityContext: { ensureNonRoot: false } }],
+    containers: [{
+      name: tier.name,
+      image: tier.image,
+      ports: [{ number: tier.port, name: tier.portName }],
+      securityContext: { ensureNonRoot: false },
+    }],
   });
   deployment.select(kplus.LabelSelector.of({ labels: { app: tier.name } }));
   return deployment;

@@ -9,6 +9,8 @@
  * Every policy is one the API server accepts, so `loadManifests` reads the YAML.
  */
 
+/* eslint-disable no-bitwise -- a PRNG is bit arithmetic */
+
 /** mulberry32: a small, fast, seeded 32-bit PRNG. */
 export class Random {
   private state: number;
@@ -107,7 +109,7 @@ function workload(r: Random, i: number, vocab: Vocabulary): Json {
     kind: 'Deployment',
     metadata: { name: `w-${String(i).padStart(5, '0')}`, namespace: FLAT_NAMESPACE },
     spec: {
-      selector: { matchLabels: labels },
+      selector: { matchLabels: { ...labels } }, // a copy: a shared object would become a YAML anchor
       template: {
         metadata: { labels },
         spec: {

@@ -23,7 +23,7 @@ export interface MeasureOptions {
 export function measure(task: Task, options: MeasureOptions = {}): ChildResult {
   const flags = [...NODE_FLAGS, ...options.maxOldSpaceMiB ? [`--max-old-space-size=${options.maxOldSpaceMiB}`] : []];
   const timeout = options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined;
-  const child = spawnSync(process.execPath, [...flags, CHILD, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 26, timeout, killSignal: 'SIGKILL' });
+  const child = spawnSync(process.execPath, [...flags, CHILD, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
   if (timeout !== undefined && child.error && /ETIMEDOUT/.test(String(child.error))) {
     return { phases: {}, totalMs: timeout, maxRssMiB: NaN, info: { timedOut: true } };
   }

@@ -10,7 +10,7 @@ import { buildEstatePlain } from '../generators/estate';
 import { flatManifests } from '../generators/flat';
 
 /** Bump when a generator changes what it writes. */
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '2';
 
 function repoRoot(): string {
   let dir = __dirname;

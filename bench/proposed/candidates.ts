@@ -12,22 +12,127 @@
  * only among external ranges — and peers with the same text (in the same namespace) share the result.
  */
 import { ConnectionSet } from '../../src/analysis/connection-set';
-import { End, peerMatches, portsConns } from '../../src/analysis/evaluation';
-import type { Labels, PeerSpec, Policy, RuleSpec } from '../../src/analysis/model';
+import { End, peerMatches, PodSubject, portsConns } from '../../src/analysis/evaluation';
+import type { LabelSelectorSpec, Labels, PeerSpec, Policy, RuleSpec } from '../../src/analysis/model';
 import { matchesSelector } from '../../src/analysis/selector';
+
+/** Groups of one namespace by label, to find the few a selector can match without testing all. */
+export class LabelIndex {
+  public readonly all: number[] = [];
+  private readonly byLabel = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
+
+  public add(group: number, labels: Labels): void {
+    this.all.push(group);
+    for (const key of Object.keys(labels)) {
+      push(this.byLabel, `${key}\0${labels[key]}`, group);
+      push(this.byKey, key, group);
+    }
+  }
+
+  /** A superset of the groups `selector` matches: the shortest list a requirement allows. */
+  public candidates(selector: LabelSelectorSpec): readonly number[] {
+    let best: readonly number[] = this.all;
+    const consider = (list: readonly number[]) => {
+      if (list.length < best.length) best = list;
+    };
+    for (const [key, value] of Object.entries(selector.matchLabels ?? {})) consider(this.byLabel.get(`${key}\0${value}`) ?? []);
+    for (const req of selector.matchExpressions ?? []) {
+      // A group has one value per key, so the lists of different values never share a group.
+      if (req.operator === 'In') consider((req.values ?? []).flatMap(v => this.byLabel.get(`${req.key}\0${v}`) ?? []));
+      if (req.operator === 'Exists') consider(this.byKey.get(req.key) ?? []);
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * For each pod subject, the policies isolating it in each direction, in model order: what
+ * `PolicyContext.selectingPolicies` finds (same namespace, direction in policyTypes, podSelector
+ * matching; hostNetwork pods never), but through a label index instead of testing every policy
+ * of the namespace against every subject.
+ */
+export function selectingPolicies(policies: readonly Policy[], subjects: readonly PodSubject[]): { egress: Policy[][]; ingress: Policy[][] } {
+  const byNamespace = new Map<string, LabelIndex>();
+  subjects.forEach((subject, i) => {
+    if (subject.hostNetwork) return;
+    let index = byNamespace.get(subject.namespace);
+    if (!index) byNamespace.set(subject.namespace, index = new LabelIndex());
+    index.add(i, subject.podLabels);
+  });
+  const egress: Policy[][] = subjects.map(() => []);
+  const ingress: Policy[][] = subjects.map(() => []);
+  for (const policy of policies) {
+    const index = byNamespace.get(policy.namespace);
+    if (!index) continue;
+    const selected = index.candidates(policy.podSelector).filter(i => matchesSelector(policy.podSelector, subjects[i].podLabels));
+    for (const direction of policy.policyTypes) {
+      const lists = direction === 'Egress' ? egress : ingress;
+      for (const i of selected) lists[i].push(policy);
+    }
+  }
+  return { egress, ingress };
+}
+
+type Table = Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>;
+
+/**
+ * Unions and intersections of the few distinct connection sets a cluster has, each computed once:
+ * results are interned by their canonical text, so equal sets are one object and memo hits.
+ */
+export class ConnectionAlgebra {
+  private readonly interned = new Map<string, ConnectionSet>();
+  private readonly unions: Table = new Map();
+  private readonly intersections: Table = new Map();
+
+  public intern(set: ConnectionSet): ConnectionSet {
+    const text = set.toString();
+    const known = this.interned.get(text);
+    if (known) return known;
+    this.interned.set(text, set);
+    return set;
+  }
+
+  public union(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+    return a === b ? a : this.memo(this.unions, a, b, () => a.union(b));
+  }
+
+  public intersect(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+    return a === b ? a : this.memo(this.intersections, a, b, () => a.intersect(b));
+  }
+
+  private memo(table: Table, a: ConnectionSet, b: ConnectionSet, compute: () => ConnectionSet): ConnectionSet {
+    let row = table.get(a);
+    if (!row) table.set(a, row = new Map());
+    let result = row.get(b);
+    if (!result) row.set(b, result = this.intern(compute()));
+    return result;
+  }
+}
 
 /** What one side allows: everything (not isolated), or per other group (absent: nothing). */
 export type SideAllows = 'all' | ReadonlyMap<number, ConnectionSet>;
 
 export class SideIndex {
   private readonly everyGroup: readonly number[];
-  private readonly byNamespace = new Map<string, number[]>();
+  private readonly byNamespace = new Map<string, LabelIndex>();
   private readonly namespaceLabels = new Map<string, Labels>();
   private readonly external: number[] = [];
   private readonly peerMemo = new Map<string, readonly number[]>();
   private readonly namespaceMemo = new Map<string, readonly string[]>();
   private readonly egressMemo = new Map<number, SideAllows>();
   private readonly ingressMemo = new Map<number, SideAllows>();
+  /** What a rule without named ports allows (toward any destination). */
+  private readonly uniformMemo = new Map<RuleSpec, ConnectionSet>();
+  /** What a rule with named ports allows toward each destination group. */
+  private readonly namedMemo = new Map<RuleSpec, Map<number, ConnectionSet>>();
+  public readonly algebra = new ConnectionAlgebra();
 
   public constructor(private readonly groups: readonly End[]) {
     this.everyGroup = groups.map((_, i) => i);
@@ -37,10 +142,13 @@ export class SideIndex {
         this.external.push(i);
         return;
       }
-      const list = this.byNamespace.get(subject.namespace);
-      if (list) list.push(i);
-      else this.byNamespace.set(subject.namespace, [i]);
-      this.namespaceLabels.set(subject.namespace, subject.namespaceLabels);
+      let index = this.byNamespace.get(subject.namespace);
+      if (!index) {
+        index = new LabelIndex();
+        this.byNamespace.set(subject.namespace, index);
+        this.namespaceLabels.set(subject.namespace, subject.namespaceLabels);
+      }
+      index.add(i, subject.podLabels);
     });
   }
 
@@ -63,12 +171,10 @@ export class SideIndex {
     const allowed = new Map<number, ConnectionSet>();
     for (const policy of policies) {
       for (const rule of rulesOf(policy)) {
-        // Without named ports what a rule allows is the same toward every destination.
-        const uniform = rule.ports?.some(p => typeof p.port === 'string') ? undefined : portsConns(rule.ports, this.groups[0].subject).conns;
         const add = (other: number) => {
-          const conns = uniform ?? portsConns(rule.ports, this.groups[dstOf(other)].subject).conns;
+          const conns = this.ruleConns(rule, dstOf(other));
           const before = allowed.get(other);
-          allowed.set(other, before ? before.union(conns) : conns);
+          allowed.set(other, before ? this.algebra.union(before, conns) : conns);
         };
         if (rule.peers === undefined) {
           this.everyGroup.forEach(add); // from/to missing or empty: every peer
@@ -80,17 +186,32 @@ export class SideIndex {
     return allowed;
   }
 
+  /** What `rule`'s ports allow toward group `dst` (evaluation.ts' `portsConns`), interned and computed once. */
+  private ruleConns(rule: RuleSpec, dst: number): ConnectionSet {
+    // Without named ports what a rule allows is the same toward every destination.
+    if (!rule.ports?.some(p => typeof p.port === 'string')) {
+      return memo(this.uniformMemo, rule, () => this.algebra.intern(portsConns(rule.ports, this.groups[dst].subject).conns));
+    }
+    const perGroup = memo(this.namedMemo, rule, () => new Map<number, ConnectionSet>());
+    return memo(perGroup, dst, () => this.algebra.intern(portsConns(rule.ports, this.groups[dst].subject).conns));
+  }
+
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   private peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
     // What peerMatches reads: the peer, and the policy's namespace only for a peer without a namespace selector.
-    const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, peer.namespaceSelector ? null : policy.namespace]);
+    const namespace = peer.namespaceSelector ? null : policy.namespace;
+    const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, namespace]);
     return memo(this.peerMemo, key, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.groups[g].subject)));
   }
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {
     if (peer.ipBlock) return this.external;
-    if (!peer.namespaceSelector) return this.byNamespace.get(policy.namespace) ?? [];
-    return this.namespacesMatching(peer.namespaceSelector).flatMap(ns => this.byNamespace.get(ns) ?? []);
+    const namespaces = peer.namespaceSelector ? this.namespacesMatching(peer.namespaceSelector) : [policy.namespace];
+    return namespaces.flatMap(ns => {
+      const index = this.byNamespace.get(ns);
+      if (!index) return [];
+      return peer.podSelector ? index.candidates(peer.podSelector) : index.all;
+    });
   }
 
   private namespacesMatching(selector: NonNullable<PeerSpec['namespaceSelector']>): readonly string[] {

@@ -37,6 +37,6 @@ for (const file of roots.flatMap(r => walk(r))) {
   if (!f) { fallback++; continue; }
   let s;
   try { s = slow(text); } catch { console.log('FAST ACCEPTED AN ERROR', file); bad++; continue; }
-  if (JSON.stringify(f) !== JSON.stringify(s)) { console.log('DIFF', file); bad++; } else fast++;
+  if (JSON.stringify(f) !== JSON.stringify(s)) { console.log('DIFF', file); bad++; } else {fast++;}
 }
 console.log({ fast, fallback, bad });

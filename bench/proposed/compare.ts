@@ -1,11 +1,11 @@
 /** The proposed computeReachability gives the same txt as the current one, and how fast. */
-import { flatManifests } from '../generators/flat';
-import { buildEstatePlain } from '../generators/estate';
 import { App } from 'cdk8s';
+import { computeReachability as proposed } from './reachability';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability as current } from '../../src/analysis/reachability';
 import { renderReach } from '../../src/render';
-import { computeReachability as proposed } from './reachability';
+import { buildEstatePlain } from '../generators/estate';
+import { flatManifests } from '../generators/flat';
 
 function check(name: string, objects: unknown[], skipCurrent = false) {
   const model = buildModel(objects.map((object, documentIndex) => ({ object, source: { documentIndex } })));

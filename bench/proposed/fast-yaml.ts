@@ -209,6 +209,9 @@ function plain(text: string): unknown {
     if (!Number.isSafeInteger(n)) outside();
     return n;
   }
-  if (INDICATORS.has(text[0]) || CORE_NUMBER.some(re => re.test(text))) outside();
+  // `-` and `:` may start a plain scalar when a non-space follows (`::/0`, `-x`); other indicators may not.
+  const first = text[0];
+  if ((INDICATORS.has(first) && !((first === '-' || first === ':') && text.length > 1 && text[1] !== ' '))
+    || CORE_NUMBER.some(re => re.test(text))) outside();
   return text;
 }

@@ -1,6 +1,6 @@
-import { flatManifests } from '../generators/flat';
-import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from './reachability';
+import { buildModel } from '../../src/analysis/model-builder';
+import { flatManifests } from '../generators/flat';
 const [w, p] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 200)];
 const model = buildModel(flatManifests(w, p, 1).map((object, documentIndex) => ({ object, source: { documentIndex } })));
 const t = performance.now();

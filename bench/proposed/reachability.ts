@@ -22,14 +22,14 @@
  * the pairs that are allowed, not with the square of the groups. Workloads are only expanded
  * when writing flows.
  */
+import { selectingPolicies, SideIndex } from './candidates';
+import { ConnectionSet } from '../../src/analysis/connection-set';
 import { End, PolicyContext } from '../../src/analysis/evaluation';
 import { cutAddressSpace, toIpRange } from '../../src/analysis/ip-ranges';
 import type { ClusterModel } from '../../src/analysis/model';
 import { compare } from '../../src/analysis/model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from '../../src/analysis/results';
 import { workloadClasses } from '../../src/analysis/workload-classes';
-import { SideIndex } from './candidates';
-import { ConnectionSet } from '../../src/analysis/connection-set';
 
 /** Endpoints that every rule treats alike (a workload class, or one external range). */
 export interface Group extends End {
@@ -38,8 +38,12 @@ export interface Group extends End {
 
 function groups(model: ClusterModel): Group[] {
   const context = new PolicyContext(model);
-  const pods = workloadClasses(model, context).map(c => ({
-    ...context.end(c.subject),
+  const classes = workloadClasses(model, context);
+  const selecting = selectingPolicies(model.policies, classes.map(c => c.subject));
+  const pods = classes.map((c, i) => ({
+    subject: c.subject,
+    egressPolicies: selecting.egress[i],
+    ingressPolicies: selecting.ingress[i],
     endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
   }));
   const external = cutAddressSpace(model).map(interval => {
@@ -61,16 +65,17 @@ export function computeReachability(model: ClusterModel): Reachability {
       }
     }
   };
+  const everyGroup = all.map((_, d) => d);
   all.forEach((src, s) => {
     const egress = sides.egress(s);
-    const destinations = egress === 'all' ? all.map((_, d) => d) : egress.keys();
+    const destinations = egress === 'all' ? everyGroup : egress.keys();
     for (const d of destinations) {
       const dst = all[d];
       if (src.subject.kind === 'external' && dst.subject.kind === 'external') continue;
       const ingress = sides.ingress(d);
       const received = ingress === 'all' ? ConnectionSet.all() : ingress.get(s);
       if (received === undefined) continue;
-      addFlows(src, dst, egress === 'all' ? received : egress.get(d)!.intersect(received));
+      addFlows(src, dst, egress === 'all' ? received : sides.algebra.intersect(egress.get(d)!, received));
     }
   });
   flows.sort((a, b) => compare(a.srcId, b.srcId) || compare(a.dstId, b.dstId));

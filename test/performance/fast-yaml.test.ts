@@ -1,0 +1,146 @@
+/**
+ * The fast YAML reader must never change a result: on every input it either declines (undefined,
+ * and the loader uses the `yaml` package) or gives exactly what `yaml` gives — the same values, key
+ * order, document numbering and first lines. Checked on the repository's YAML files, on generated
+ * workloads, and on edge cases around the subset's borders.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Testing } from 'cdk8s';
+import { isScalar, parseAllDocuments, stringify } from 'yaml';
+import { buildEstatePlain } from '../../bench/generators/estate';
+import { flatManifests } from '../../bench/generators/flat';
+import { parseSimpleYaml } from '../../bench/proposed/fast-yaml';
+
+/** What the full parser gives, the way the loader reads it; undefined where the loader would report an error. */
+function viaYaml(text: string): { documentIndex: number; line: number; value: unknown }[] | undefined {
+  const out: { documentIndex: number; line: number; value: unknown }[] = [];
+  const docs = parseAllDocuments(text);
+  for (const [documentIndex, doc] of docs.entries()) {
+    if (doc.errors.length > 0) return undefined;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    if (isScalar(doc.contents)) return undefined;
+    const line = text.slice(0, doc.contents.range[0]).split('\n').length;
+    out.push({ documentIndex, line, value: doc.toJS() });
+  }
+  return out;
+}
+
+function expectSameOrDeclined(text: string): 'fast' | 'declined' {
+  const fast = parseSimpleYaml(text);
+  if (fast === undefined) return 'declined';
+  const slow = viaYaml(text);
+  expect(slow).toBeDefined();
+  // toStrictEqual is blind to key order: compare the JSON text too.
+  expect(fast).toStrictEqual(slow);
+  expect(JSON.stringify(fast)).toEqual(JSON.stringify(slow));
+  return 'fast';
+}
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : yamlFiles(p);
+    return /\.ya?ml$/.test(entry.name) ? [p] : [];
+  });
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+
+test('every YAML file of test/fixtures and examples reads the same (or is declined)', () => {
+  const files = [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples'))];
+  expect(files.length).toBeGreaterThan(10);
+  const outcomes = files.map(file => expectSameOrDeclined(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
+  expect(outcomes).toContain('fast');
+});
+
+test('cdk8s synth output of the estate is read fast, and the same', () => {
+  const app = Testing.app();
+  buildEstatePlain(app, 3);
+  expect(expectSameOrDeclined(app.synthYaml())).toBe('fast');
+});
+
+test('the generated flat workload (yaml stringify, quoted strings, numbers) is read fast, and the same', () => {
+  const text = flatManifests(60, 30, 4).map(doc => stringify(doc)).join('---\n');
+  expect(expectSameOrDeclined(text)).toBe('fast');
+});
+
+const HANDLED: Record<string, string> = {
+  'mapping': 'a: 1\nb: two\n',
+  'nested': 'a:\n  b:\n    c: d\n  e: f\n',
+  'sequence at the key\'s indent': 'a:\n- 1\n- x\nb: 2\n',
+  'sequence indented': 'a:\n  - 1\n  - x\n',
+  'mappings in a sequence': 'items:\n  - name: a\n    port: 80\n  - name: b\n',
+  'extra spaces after the dash': 'l:\n  -   k: v\n      j: w\n',
+  'empty item': 'l:\n- \n- a\n',
+  'item on the next line': 'l:\n-\n  a: 1\n',
+  'null value': 'a:\nb: ~\nc: null\nd: Null\n',
+  'booleans': 'a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\n',
+  'integers': 'a: 0\nb: 80\nc: -5\nd: 65535\n',
+  'strings that look a little like numbers': 'a: 1500m\nb: 25%\nc: v1\nd: 1.2.3\ne: 10.0.0.0/8\nf: 2001:db8::/32\n',
+  'quoted': 'a: "80"\nb: \'true\'\nc: \'it\'\'s\'\nd: ""\ne: \'\'\n',
+  'urls and colons': 'image: ghcr.io/x/y:1.4\nurl: http://a:80/b\n',
+  'keys with dots and slashes': 'kubernetes.io/metadata.name: x\napp.kubernetes.io/name: y\n',
+  'empty collections': 'a: {}\nb: []\n',
+  'comments on their own lines': '# head\na: 1\n  # indented\nb: 2\n# tail\n',
+  'documents': 'a: 1\n---\nb: 2\n--- # marker comment\nc: 3\n',
+  'leading marker and empty documents': '---\n---\na: 1\n---\n',
+  'comment before the first marker': '# c\n---\na: 1\n',
+  'top-level sequence': '- a: 1\n- b: 2\n',
+  'indented top level': '  a: 1\n  b: 2\n',
+  'trailing spaces': 'a: 1   \nb: x  \n',
+  'unicode': 'a: ünïcødé\nb: "日本"\n',
+  'spaces inside plain scalars': 'description: some words here\n',
+  'hash without a space': 'a: b#c\n',
+  'colon and dash starts': 'a: ::/0\nb: -x\nc: :x\nd: \'-\'\n',
+  'no documents': '\n\n# only a comment\n',
+};
+
+const DECLINED: Record<string, string> = {
+  'flow mapping': 'a: {b: 1}\n',
+  'flow sequence': 'a: [1, 2]\n',
+  'anchor and alias': 'a: &x 1\nb: *x\n',
+  'tag': 'a: !!str 1\n',
+  'block scalar': 'a: |\n  text\n',
+  'folded scalar': 'a: >\n  text\n',
+  'multi-line plain scalar': 'a: one\n  two\n',
+  'double-quoted escape': 'a: "x\\ny"\n',
+  'octal': 'a: 0o17\n',
+  'hex': 'a: 0x1F\n',
+  'float': 'a: 1.5\n',
+  'exponent': 'a: 1e3\n',
+  'leading zeros': 'a: 007\n',
+  'plus sign': 'a: +1\n',
+  'negative zero': 'a: -0\n',
+  'infinity': 'a: .inf\n',
+  'huge integer': 'a: 123456789012345678901234567890\n',
+  'duplicate key': 'a: 1\na: 2\n',
+  '__proto__ key': '__proto__: 1\n',
+  'merge key': '<<: {}\n',
+  'quoted key': '"a": 1\n',
+  'complex key': '? a\n: b\n',
+  'nested sequence on one line': '- - a\n',
+  'value after a value': 'a: b: c\n',
+  'comment after a value': 'a: b # c\n',
+  'tab': 'a:\t1\n',
+  'CRLF': 'a: 1\r\nb: 2\r\n',
+  'document end marker': 'a: 1\n...\n',
+  'directive': '%YAML 1.2\n---\na: 1\n',
+  'content after the marker': '--- a: 1\n',
+  'scalar document': 'hello\n',
+  'bad indentation': 'a:\n    b: 1\n  c: 2\n',
+  'mapping then sequence': 'a: 1\n- b\n',
+  'unclosed quote': 'a: "x\n',
+  'quote inside double quotes': 'a: "x"y"\n',
+  'indicator start': 'a: @x\n',
+  'question mark start': 'a: ?x\n',
+  'lone dash value': 'a: - x\n',
+};
+
+test.each(Object.entries(HANDLED))('reads %s, the same as yaml', (_, text) => {
+  expect(expectSameOrDeclined(text)).toBe('fast');
+});
+
+test.each(Object.entries(DECLINED))('declines %s', (_, text) => {
+  expect(parseSimpleYaml(text)).toBeUndefined();
+});
