@@ -9,6 +9,7 @@ import type { ClusterModel, ManifestDocument } from './model';
 import { buildModel } from './model-builder';
 import { computeReachability } from './reachability';
 import type { Reachability } from './results';
+import { appManifests, chartManifests } from '../chart-manifests';
 import { checkNetworkPolicies, loadManifests, parsePortQuery } from '../io';
 import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from '../render';
 
@@ -59,10 +60,10 @@ export class NetworkAnalysis {
 
   /**
    * Analyse what a chart synthesizes.
-   * @param chart the chart whose `toJson()` output is analysed
+   * @param chart the chart whose objects are analysed, as synth writes them (without running the app's validations, so a chart with lint findings can still be analysed)
    */
   public static fromChart(chart: Chart): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(chart.toJson());
+    return NetworkAnalysis.fromManifests(chartManifests(chart));
   }
 
   /**
@@ -71,7 +72,7 @@ export class NetworkAnalysis {
    * @param app the app whose charts are analysed
    */
   public static fromApp(app: App): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(app.charts.flatMap(chart => chart.toJson()));
+    return NetworkAnalysis.fromManifests(appManifests(app));
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Synth-time lint of one chart: a cdk8s validation (constructs `node.addValidation`) that
- * models what the chart writes (`chart.toJson()`, exactly what synth will write) and runs the
+ * models what the chart writes (its ApiObjects, exactly what synth will write) and runs the
  * lint rules that can be judged on one chart alone. `app.synth()` then fails with the chart's
  * path, and each message names the construct path of the offending object.
  *
@@ -11,6 +11,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
+import { chartApiObjects } from '../chart-manifests';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -46,7 +47,7 @@ class ChartNetworkLint implements IValidation {
   constructor(private readonly chart: Chart) {}
 
   public validate(): string[] {
-    const objects = apiObjectsOf(this.chart);
+    const objects = chartApiObjects(this.chart);
     const model = buildModel(objects.map((o, documentIndex) => ({ object: o.toJson(), source: { documentIndex } })));
     return lint(model, { rules: CHART_RULES }).flatMap(finding => {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
@@ -56,14 +57,6 @@ class ChartNetworkLint implements IValidation {
         + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`];
     });
   }
-}
-
-/**
- * The chart's own ApiObjects, as synth writes them (not those of nested charts). Not
- * `chart.toJson()`: it validates the app, which would call this validation again.
- */
-function apiObjectsOf(chart: Chart): ApiObject[] {
-  return chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
 }
 
 /** The construct that wrote an ApiObject: the one around it when the object is its `Resource` (the cdk8s-plus convention), else itself. */
