@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { AllowFrom, AllowTo, Peer, PodSelector, Port } from '../../src';
+import { appManifests, chartManifests } from '../../src/chart-manifests';
 
 /** A chart in a fresh app, in namespace `shop` unless told otherwise (`null`: no namespace). */
 export function makeChart(namespace: string | null = 'shop'): Chart {
@@ -13,7 +14,7 @@ export function makeChart(namespace: string | null = 'shop'): Chart {
  * tests are about what each construct writes, and the lint has tests of its own.
  */
 export function synth(chart: Chart): any[] {
-  return chart.node.findAll().filter(ApiObject.isApiObject).filter(o => Chart.of(o) === chart).map(o => o.toJson());
+  return chartManifests(chart);
 }
 
 /** The NetworkPolicies a chart holds, as written. */
@@ -136,6 +137,6 @@ export class TestCluster {
 
   /** Every object of the app as plain manifests (policies, workloads, namespaces), unvalidated. */
   public manifests(): any[] {
-    return this.app.node.findAll().filter(ApiObject.isApiObject).map(o => o.toJson());
+    return appManifests(this.app);
   }
 }
