@@ -5,7 +5,8 @@
  *
  * Tasks:
  * - `synth` (side constructs|plain, n, layout): build E(n) in a new App and `app.synthYaml()`.
- * - `parse` (dir): the loader's own reading and YAML parse of every file, nothing else (the floor).
+ * - `parse` (dir): the loader's own reading and YAML parse of every file, keeping the documents as
+ *   `loadManifests` does, and nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
  *   reachability, txt rendering.
  * - `explain` (dir, from, to, port?): load and model, then resolve both ends, explain, render text.
@@ -62,10 +63,10 @@ function runTask(task: Task): { phases: Record<string, number>; totalMs: number;
       return { phases: t.phases, totalMs: t.total(), info: { yamlBytes: yaml.length } };
     }
     case 'parse': {
-      let documents = 0;
-      for (const file of listManifestFiles([task.dir])) documents += parseDocuments(readManifestFile(file), file).length;
+      // As loadManifests does it, keeping every document: holding the parsed objects is part of parsing them.
+      const docs = listManifestFiles([task.dir]).flatMap(file => parseDocuments(readManifestFile(file), file));
       t.lap('parse');
-      return { phases: t.phases, totalMs: t.total(), info: { documents } };
+      return { phases: t.phases, totalMs: t.total(), info: { documents: docs.length } };
     }
     case 'reach': {
       const docs = loadManifests([task.dir]);

@@ -5,12 +5,14 @@
  * workloads, and on edge cases around the subset's borders.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
 import { isScalar, parseAllDocuments, stringify } from 'yaml';
 import { buildEstatePlain } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
 import { parseSimpleYaml } from '../../bench/proposed/fast-yaml';
+import { InputError, loadManifests } from '../../src/io';
 
 /** What the full parser gives, the way the loader reads it; undefined where the loader would report an error. */
 function viaYaml(text: string): { documentIndex: number; line: number; value: unknown }[] | undefined {
@@ -143,4 +145,37 @@ test.each(Object.entries(HANDLED))('reads %s, the same as yaml', (_, text) => {
 
 test.each(Object.entries(DECLINED))('declines %s', (_, text) => {
   expect(parseSimpleYaml(text)).toBeUndefined();
+});
+
+test('a policy the API server would reject, in block YAML the fast reader takes, is still reported at its field', () => {
+  const text = [
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata:',
+    '  name: bad',
+    '  namespace: app',
+    'spec:',
+    '  podSelector: {}',
+    '  ingress:',
+    '    - ports:',
+    '        - port: 0',
+    '',
+  ].join('\n');
+  expect(parseSimpleYaml(text)).toBeDefined();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fast-yaml-'));
+  const file = path.join(dir, 'bad.yaml');
+  fs.writeFileSync(file, text);
+  try {
+    let error: unknown;
+    try {
+      loadManifests([file]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).line).toBe(10);
+    expect((error as InputError).column).toBe(17);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
