@@ -1,4 +1,4 @@
-import { Document, isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { InputError } from './input-error';
 import type { ManifestDocument } from '../analysis/model';
 
@@ -7,6 +7,12 @@ import type { ManifestDocument } from '../analysis/model';
  * Real manifests use few or none; past this many the document is refused rather than expanded.
  */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Every document costs the parser about a kilobyte even when empty: 2 million bare `---` lines
+ * (8 MB) took a minute and 2 GB. Real files hold hundreds; past this many the file is refused.
+ */
+const MAX_DOCUMENTS = 20_000;
 
 /** 1-based line and column in a file. */
 export interface TextPosition {
@@ -32,12 +38,20 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
     return { line, column: col };
   };
   const parsed: ParsedDocument[] = [];
+  refuseTooManyDocuments(text, file);
   // `merge`: `<<: *defaults` merge keys, which kubectl's YAML 1.1 reader applies and YAML 1.2 would keep as a plain key.
-  parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }).forEach((doc, documentIndex) => {
+  // `uniqueKeys: false`: the parser's own check is quadratic (a 7 MB map of 600,000 keys ran for minutes); duplicateKeyAt does it linearly.
+  parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false }).forEach((doc, documentIndex) => {
     const error = doc.errors[0];
     if (error) {
       const at = position(error.pos[0]);
       throw new InputError(`document ${documentIndex}: syntax error: ${error.message}`, file, at.line, at.column);
+    }
+    const duplicate = duplicateKeyAt(doc);
+    if (duplicate !== undefined) {
+      // kubectl's strict decoding refuses duplicate keys; the words are the parser's own.
+      const at = position(duplicate);
+      throw new InputError(`document ${documentIndex}: syntax error: Map keys must be unique`, file, at.line, at.column);
     }
     // `---` with nothing after it, or a lone `~`: kubectl skips these too.
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
@@ -53,6 +67,35 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
     });
   });
   return parsed;
+}
+
+function refuseTooManyDocuments(text: string, file: string): void {
+  let count = 0;
+  for (const _ of text.matchAll(/^---/gm)) {
+    if (++count > MAX_DOCUMENTS) {
+      throw new InputError(`has more than ${MAX_DOCUMENTS} YAML documents ('---'), the limit for one file; split it into several files and pass them, or their folder`, file);
+    }
+  }
+}
+
+/** Where the first repeated key of any mapping is written (scalar keys, compared by value), if one is. */
+function duplicateKeyAt(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          offset = key.range?.[0];
+          return visit.BREAK;
+        }
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function toObject(doc: Document, file: string, documentIndex: number, start: TextPosition): unknown {
