@@ -66,3 +66,24 @@ test('a symlink loop named on the command line is refused with the path', async 
   fs.symlinkSync(loop, loop);
   expect(expectRefusal(await runCli('reach', loop), loop)).toBe(`cdk8s-netpol: ${loop}: cannot read: too many symbolic links encountered`);
 });
+
+test('a mapping with 200,000 keys is read in linear time, and a repeated key is still refused where it is', async () => {
+  const keys = Array.from({ length: 200_000 }, (_, i) => `  k${i}: v\n`).join('');
+  const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: wide\ndata:\n${keys}`;
+  expect(await runCli('reach', temp.file('wide.yaml', `${DEPLOYMENT}---\n${configMap}`))).toMatchObject({ code: 0, stderr: '' });
+  const repeated = temp.file('repeated.yaml', `${configMap}  k7: again\n`);
+  expect(expectRefusal(await runCli('reach', repeated), repeated)).toMatch(/repeated\.yaml:200006:3: document 0: syntax error: Map keys must be unique$/);
+}, 60_000);
+
+test('a file of millions of empty documents is refused by their number, before parsing', async () => {
+  const file = temp.file('separators.yaml', '---\n'.repeat(2_000_000));
+  expect(expectRefusal(await runCli('reach', file), file)).toMatch(/: has more than 20000 YAML documents \('---'\), the limit for one file; split it/);
+});
+
+test.each([
+  ['YAML', 'deep.yaml', `kind: ConfigMap\ndata: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`],
+  ['JSON', 'deep.json', `{"kind": "ConfigMap", "data": ${'{"a": '.repeat(100_000)}1${'}'.repeat(100_000)}}`],
+])('%s nested 100,000 deep: refused at a position, not a stack overflow', async (_, name, text) => {
+  const file = temp.file(name, text);
+  expect(expectRefusal(await runCli('reach', file), file)).toMatch(/:\d+:\d+: document 0: syntax error: /);
+});
