@@ -8,7 +8,7 @@ import { apiRuleViolations } from '../support/api-rules';
 import { intentArbitrary, synthesizeIntent } from '../support/intent';
 import { propertySettings } from '../support/property-settings';
 
-const NUM_RUNS = 1000;
+const NUM_RUNS = 2000;
 
 test('every emitted NetworkPolicy passes the shared validator and an independent check of reference §1', () => {
   fc.assert(fc.property(intentArbitrary, intent => {

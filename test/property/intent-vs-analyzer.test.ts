@@ -14,7 +14,7 @@ import { intentAllows, intentIpBlocks, intentPortEdges, meaningOf } from '../sup
 import { propertySettings } from '../support/property-settings';
 import { criticalPorts, RefEnd, ReferenceCluster } from '../support/reference-evaluator';
 
-const NUM_RUNS = 1000;
+const NUM_RUNS = 2000;
 
 test('every flow the analyzer finds in synthesized intents is one the intent asked for, and vice versa', () => {
   fc.assert(fc.property(clusterArbitrary({ hostNetwork: false }), intentArbitrary, (cluster, intent) => {

@@ -22,7 +22,7 @@ function toBigInt(bytes: number[]): bigint {
   return bytes.reduce((acc, byte) => acc * 256n + BigInt(byte), 0n);
 }
 
-export function addressText(family: 4 | 6, value: bigint): string {
+function addressText(family: 4 | 6, value: bigint): string {
   const bytes: number[] = [];
   for (let i = 0; i < BITS[family] / 8; i++, value /= 256n) bytes.unshift(Number(value % 256n));
   return ipaddr.fromByteArray(bytes).toString();
@@ -53,7 +53,7 @@ export function addressValue(ip: string): { family: 4 | 6; value: bigint } {
   return { family, value: first };
 }
 
-export function cidrContains(cidr: string, ip: string): boolean {
+function cidrContains(cidr: string, ip: string): boolean {
   const net = network(cidr);
   const { family, value } = addressValue(ip);
   return family === net.family && net.first <= value && value <= net.last;

@@ -113,8 +113,3 @@ export function namespaceLabelsOf(cluster: Cluster, namespace: string): Labels {
   const labels = cluster.namespaces.find(ns => ns.name === namespace)?.labels ?? {};
   return { ...labels, [NAMESPACE_NAME_LABEL]: namespace };
 }
-
-/** `ns/name[Deployment]`, as the analyzer names a workload. */
-export function workloadId(w: ClusterWorkload): string {
-  return `${w.namespace}/${w.name}[Deployment]`;
-}

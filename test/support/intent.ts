@@ -12,6 +12,7 @@ import type { LabelRequirement } from './label-selector';
 import {
   AllowFrom, AllowTo, DefaultDeny, DnsEgress, DnsResolver, LabelExpression, Peer, PodSelector, Port, TierIsolation,
 } from '../../src';
+import { chartManifests } from '../../src/chart-manifests';
 
 /** `all` is `PodSelector.all()`; otherwise at least one label or expression. */
 export type SelectorIntent = 'all' | { readonly labels: Labels; readonly expressions: readonly LabelRequirement[] };
@@ -81,7 +82,7 @@ const requirement: fc.Arbitrary<LabelRequirement> = fc.constantFrom(...Object.ke
   fc.record({ key: fc.constant(key), operator: fc.constantFrom('Exists' as const, 'DoesNotExist' as const) }),
 ));
 
-export const selectorArbitrary: fc.Arbitrary<SelectorIntent> = fc.oneof(
+const selectorArbitrary: fc.Arbitrary<SelectorIntent> = fc.oneof(
   fc.constant('all' as const),
   fc.record({ labels: labelsArbitrary(POD_LABELS), expressions: fc.array(requirement, { maxLength: 2 }) })
     .filter(s => Object.keys(s.labels).length + s.expressions.length > 0),
@@ -111,7 +112,7 @@ const namedPort: fc.Arbitrary<PortIntent> = fc.record(
   { kind: fc.constant('named' as const), name: fc.constantFrom(...PORT_NAME_POOL, 'absent'), protocol },
   { requiredKeys: ['kind', 'name'] },
 );
-const ports = (named: boolean) => fc.array(named ? fc.oneof(numericPort, namedPort) : numericPort, { minLength: 1, maxLength: 3 });
+const portList = fc.array(fc.oneof(numericPort, namedPort), { minLength: 1, maxLength: 3 });
 
 /**
  * A rule the constructs accept: named ports only with pod peers (they resolve on pods), and in
@@ -119,7 +120,7 @@ const ports = (named: boolean) => fc.array(named ? fc.oneof(numericPort, namedPo
  */
 function ruleArbitrary(direction: 'ingress' | 'egress'): fc.Arbitrary<RuleIntent> {
   const peers = fc.array(anyPeer, { minLength: 1, maxLength: 3 });
-  return fc.record({ peers, ports: optional(ports(true)) }, { requiredKeys: ['peers'] }).map(rule => {
+  return fc.record({ peers, ports: optional(portList) }, { requiredKeys: ['peers'] }).map(rule => {
     const named = rule.ports?.some(p => p.kind === 'named');
     const refused = rule.peers.some(p => p.kind === 'ipBlock' || (direction === 'egress' && p.kind === 'anywhere'));
     return named && refused ? { ...rule, ports: rule.ports!.filter(p => p.kind !== 'named') } : rule;
@@ -144,7 +145,7 @@ const tierDraft = (first: boolean) => fc.record({
   namespace: optional(fc.constantFrom(...NAMESPACE_NAMES)),
   extra: fc.array(requirement, { maxLength: 1 }),
   wholeNamespace: fc.boolean(),
-  ports: ports(true),
+  ports: portList,
   from: first ? optional(fc.array(anyPeer, { minLength: 1, maxLength: 2 })) : fc.constant(undefined),
   egress: optional(fc.array(ruleArbitrary('egress'), { minLength: 1, maxLength: 2 })),
 });
@@ -167,7 +168,7 @@ function toTier({ namespace, extra, wholeNamespace, ports: tierPorts, from, egre
   return { name: TIER_NAMES[i], namespace, pods, ports: received.length > 0 ? received : [{ kind: 'all', protocol: 'TCP' }], from, egress };
 }
 
-export const policyArbitrary: fc.Arbitrary<PolicyIntent> = fc.oneof(
+const policyArbitrary: fc.Arbitrary<PolicyIntent> = fc.oneof(
   fc.record({
     kind: fc.constant('DefaultDeny' as const),
     namespace: optional(namespaceName),
@@ -218,11 +219,12 @@ const sameSelector = (a: SelectorIntent, b: SelectorIntent) => JSON.stringify(a)
 // ---------------------------------------------------------------------------------------------
 // Synthesis, through the public API only
 
+/** The intent's manifests, as the constructs write them (the chart-wide synth-time lint is tested elsewhere, so not run). */
 export function synthesizeIntent(intent: Intent): object[] {
   // A bare App: Testing.app() makes a temp folder per call, and nothing is written here.
   const chart = new Chart(new App(), 'intent', { namespace: intent.chartNamespace });
   intent.policies.forEach((policy, i) => addPolicy(chart, `p${i}`, policy));
-  return chart.toJson();
+  return chartManifests(chart) as object[];
 }
 
 function addPolicy(chart: Chart, id: string, policy: PolicyIntent): void {
