@@ -70,12 +70,16 @@ export class PodSelector {
    *
    * A pod selector only reaches the policy's own namespace, so a policy using it must be in the
    * workload's namespace (it is refused otherwise); to reach the workload from another namespace, use
-   * `Peer.workload`.
+   * `Peer.workload`. A host-network workload is refused: its traffic is the node's.
    *
    * @param workload a cdk8s-plus workload or pod
    */
   public static workload(workload: kplus.AbstractPod): PodSelector {
     return new PodSelector(() => {
+      if (workload.hostNetwork) {
+        // Most network plugins neither apply policies to host-network pods nor match their traffic by pod labels (reference §2).
+        throw new Error(`PodSelector.workload: ${workload.node.path} uses hostNetwork, so its pods have the node's address and most network plugins match no pod selector against them; select by address instead (Peer.ipBlock with the nodes' range), or run it without hostNetwork`);
+      }
       const selector = workload instanceof kplus.Workload
         ? renderSelector(workload.matchLabels, workload.matchExpressions)
         : {};
