@@ -54,7 +54,7 @@ project.eslint?.allowDevDeps('bench/**');
 project.eslint?.allowDevDeps('scripts/**');
 
 project.gitignore.exclude('/examples/*/manifests/', '/examples/*/node_modules/', '/bench/out/');
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scripts/');
 
 // `npm test` and `npm run demo` work on a fresh clone: install first when node_modules is missing or stale.
 project.setScript('pretest', 'node scripts/ensure-deps.js');
@@ -67,6 +67,12 @@ project.addTask('demo', {
     // The synthesized shop, plus what the cluster already runs (CoreDNS, ingress-nginx).
     { exec: 'ts-node --transpile-only src/cli/main.ts reach examples/three-tier/manifests examples/three-tier/cluster' },
   ],
+});
+
+// docs/patterns.md is generated from the tested examples; test/patterns/patterns-doc.test.ts fails when it is stale.
+project.addTask('docs:patterns', {
+  description: 'Regenerate docs/patterns.md from examples/patterns',
+  exec: 'ts-node --transpile-only scripts/generate-patterns-doc.ts',
 });
 
 project.synth();
