@@ -11,7 +11,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
-import { chartApiObjects } from '../chart-manifests';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -21,6 +20,7 @@ import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-select
 import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
 import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
 import { buildModel } from '../analysis/model-builder';
+import { chartApiObjects } from '../chart-manifests';
 
 export const CHART_RULES: readonly LintRule[] = [
   dnsEgressMissing,

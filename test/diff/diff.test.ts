@@ -58,7 +58,11 @@ describe('diffReachability', () => {
 
   test('a change to part of a range that the other side did not cut is reported for that part only', () => {
     const before = reach(UNCUT, [[external(V4_ALL), web, tcp(443)]]);
-    const after = reach(CUT_AT_10, [[external(BELOW_10), web, tcp(443)], [external(TEN), web, tcp(443).union(tcp(8080))], [external(ABOVE_10), web, tcp(443)]]);
+    const after = reach(CUT_AT_10, [
+      [external(BELOW_10), web, tcp(443)],
+      [external(TEN), web, tcp(443).union(tcp(8080))],
+      [external(ABOVE_10), web, tcp(443)],
+    ]);
     const diff = diffReachability(before, after);
     expect(lines(diff.changed)).toEqual(['10.0.0.0-10.255.255.255[External] => shop/web[Deployment] : TCP 443 -> TCP 443,8080 (+TCP 8080, -No Connections)']);
     expect(diff.added).toEqual([]);

@@ -1,8 +1,8 @@
 /** Every rule has its page, and the page's examples are exactly the fixtures the rule is tested on. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../src/analysis/lint';
 import { FIXTURES } from './fixtures';
+import { RULES } from '../../src/analysis/lint';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -28,7 +28,7 @@ spec: ${spec}
 
 describe('dns-egress-missing', () => {
   test('OpenShift-style resolver on 5353 counts as DNS', () => {
-    expect(ruleIds(deployment('api') + policy('deny', `{podSelector: {}, policyTypes: [Egress], egress: [{ports: [{protocol: UDP, port: 5353}]}]}`)))
+    expect(ruleIds(deployment('api') + policy('deny', '{podSelector: {}, policyTypes: [Egress], egress: [{ports: [{protocol: UDP, port: 5353}]}]}')))
       .not.toContain('dns-egress-missing');
   });
 

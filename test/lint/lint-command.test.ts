@@ -1,9 +1,9 @@
 import * as path from 'node:path';
+import { fixturePath } from './fixtures';
+import { captureIo } from './io';
 import { UsageError } from '../../src/cli/command';
 import { lintCommand } from '../../src/cli/lint-command';
 import { InputError } from '../../src/io';
-import { fixturePath } from './fixtures';
-import { captureIo } from './io';
 
 const bad = (id: string) => fixturePath(`${id}/bad.yaml`);
 

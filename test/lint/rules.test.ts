@@ -2,8 +2,8 @@
  * Every rule against its bad and fixed fixture (test/fixtures/lint/<id>/), which are also the
  * examples of its doc page (docs-pages.test.ts keeps them in sync).
  */
-import { RULES } from '../../src/analysis/lint';
 import { findingsOf } from './fixtures';
+import { RULES } from '../../src/analysis/lint';
 
 interface Expectation {
   /** Parts of the one-line message: the policy or workload, the field, the point. */

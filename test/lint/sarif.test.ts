@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { lintCommand } from '../../src/cli/lint-command';
-import { RULES } from '../../src/analysis/lint';
 import { fixturePath, lintFixture } from './fixtures';
 import { captureIo } from './io';
+import { RULES } from '../../src/analysis/lint';
+import { lintCommand } from '../../src/cli/lint-command';
 import { lintToSarif } from '../../src/render/sarif';
 
 describe('SARIF 2.1.0', () => {

@@ -2,8 +2,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, Peer, PodSelector, Port } from '../../src';
-import { registerChartLint } from '../../src/synth-checks/chart-lint';
 import { NetworkLint } from '../../src/synth-checks';
+import { registerChartLint } from '../../src/synth-checks/chart-lint';
 
 function chartWithLint(): { app: App; chart: Chart } {
   const app = Testing.app();
