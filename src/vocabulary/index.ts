@@ -1,4 +1,5 @@
 export * from './label-expression';
-export * from './pod-selector';
+// Named, not `export *`: pod-selector.ts also holds helpers the constructs share, not public API.
+export { PodSelector, PodSelectorOptions } from './pod-selector';
 export * from './peer';
 export * from './port';
