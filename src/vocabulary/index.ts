@@ -1,5 +1,6 @@
 export * from './label-expression';
 // Named, not `export *`: pod-selector.ts also holds helpers the constructs share, not public API.
-export { PodSelector, PodSelectorOptions } from './pod-selector';
+export { PodSelector } from './pod-selector';
+export type { PodSelectorOptions } from './pod-selector';
 export * from './peer';
 export * from './port';

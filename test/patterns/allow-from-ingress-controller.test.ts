@@ -2,7 +2,7 @@ import '../../src/testing';
 import { Testing } from 'cdk8s';
 import * as example from '../../examples/patterns/41-allow-from-ingress-controller';
 import { exampleChart } from '../../examples/patterns/example-chart';
-import { AllowFromIngressController, IngressController, PodSelector, Port } from '../../src';
+import { AllowFromIngressController, IngressController, PodSelector } from '../../src';
 import { errorOf, makeChart, onlyPolicy } from '../policies/helpers';
 
 /** The `from` an AllowFromIngressController with this controller writes. */
