@@ -13,14 +13,23 @@
  *   block itself, and between replicas it would only repeat the workload's policy as a self-loop.
  *   Two different workloads whose pods look alike are both reported.
  *
- * Cost: rules are evaluated once per ordered pair of groups, a group being a workload class
- * (workload-classes.ts) or one external range; workloads are only expanded when writing flows.
+ * Cost: grows with the pairs that can be allowed, not with the square of the workloads.
+ * Workloads are grouped into classes (workload-classes.ts) that no rule can tell apart, and each
+ * external range is a group. Each group's own side is computed rule by rule (side-index.ts): a
+ * rule's peers are matched once, through an index, against the groups they can possibly match,
+ * giving for a source isolated for egress what it may send to each group its rules name, and for
+ * a destination isolated for ingress what it may receive from each group its rules name. Only
+ * pairs present on every isolated side are combined (egress AND ingress), and workloads are only
+ * expanded when writing flows. The rule semantics are evaluation.ts' (`peerMatches`,
+ * `portsConns`), which explain uses pair by pair: the two always agree.
  */
-import { End, evaluatePair, PolicyContext } from './evaluation';
+import { ConnectionSet } from './connection-set';
+import { End, PolicyContext } from './evaluation';
 import { cutAddressSpace, toIpRange } from './ip-ranges';
 import type { ClusterModel } from './model';
 import { compare } from './model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from './results';
+import { selectingPolicies, SideIndex } from './side-index';
 import { workloadClasses } from './workload-classes';
 
 /** Endpoints that every rule treats alike (a workload class, or one external range). */
@@ -30,8 +39,12 @@ interface Group extends End {
 
 function groups(model: ClusterModel): Group[] {
   const context = new PolicyContext(model);
-  const pods = workloadClasses(model, context).map(c => ({
-    ...context.end(c.subject),
+  const classes = workloadClasses(model, context);
+  const selecting = selectingPolicies(model.policies, classes.map(c => c.subject));
+  const pods = classes.map((c, i) => ({
+    subject: c.subject,
+    egressPolicies: selecting.egress[i],
+    ingressPolicies: selecting.ingress[i],
     endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
   }));
   const external = cutAddressSpace(model).map(interval => {
@@ -43,20 +56,33 @@ function groups(model: ClusterModel): Group[] {
 
 export function computeReachability(model: ClusterModel): Reachability {
   const all = groups(model);
-  const flows: { flow: AllowedFlow; srcId: string; dstId: string }[] = [];
-  for (const src of all) {
-    for (const dst of all) {
-      if (src.subject.kind === 'external' && dst.subject.kind === 'external') continue;
-      const { conns } = evaluatePair(src, dst);
-      if (conns.isEmpty()) continue;
-      for (const s of src.endpoints) {
-        for (const d of dst.endpoints) {
-          if (s.id !== d.id) flows.push({ flow: { src: s.endpoint, dst: d.endpoint, conns }, srcId: s.id, dstId: d.id });
-        }
+  const sides = new SideIndex(all);
+  // Flows are sorted by source id, then destination id: rank every endpoint once, then sort numbers.
+  const ids = [...new Set(all.flatMap(g => g.endpoints.map(e => e.id)))].sort(compare);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const ranked = all.map(g => g.endpoints.map(e => ({ endpoint: e.endpoint, rank: rank.get(e.id)! })));
+  const flows: { flow: AllowedFlow; key: number }[] = [];
+  const addFlows = (s: number, d: number, conns: ConnectionSet) => {
+    if (conns.isEmpty()) return;
+    for (const se of ranked[s]) {
+      for (const de of ranked[d]) {
+        if (se.rank !== de.rank) flows.push({ flow: { src: se.endpoint, dst: de.endpoint, conns }, key: se.rank * ids.length + de.rank });
       }
     }
-  }
-  flows.sort((a, b) => compare(a.srcId, b.srcId) || compare(a.dstId, b.dstId));
+  };
+  const everyGroup = all.map((_, d) => d);
+  all.forEach((src, s) => {
+    const egress = sides.egress(s);
+    const destinations = egress === 'all' ? everyGroup : egress.keys();
+    for (const d of destinations) {
+      if (src.subject.kind === 'external' && all[d].subject.kind === 'external') continue;
+      const ingress = sides.ingress(d);
+      const received = ingress === 'all' ? ConnectionSet.all() : ingress.get(s);
+      if (received === undefined) continue;
+      addFlows(s, d, egress === 'all' ? received : sides.algebra.intersect(egress.get(d)!, received));
+    }
+  });
+  flows.sort((a, b) => a.key - b.key);
   return {
     flows: flows.map(f => f.flow),
     externalRanges: all.flatMap(g => g.endpoints.flatMap(e => e.endpoint.kind === 'external' ? [e.endpoint.range] : [])),

@@ -11,13 +11,13 @@ import { Testing } from 'cdk8s';
 import { isScalar, parseAllDocuments, stringify } from 'yaml';
 import { buildEstatePlain } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
-import { parseSimpleYaml } from '../../bench/proposed/fast-yaml';
 import { InputError, loadManifests } from '../../src/io';
+import { parseSimpleYaml } from '../../src/io/fast-yaml';
 
 /** What the full parser gives, the way the loader reads it; undefined where the loader would report an error. */
 function viaYaml(text: string): { documentIndex: number; line: number; value: unknown }[] | undefined {
   const out: { documentIndex: number; line: number; value: unknown }[] = [];
-  const docs = parseAllDocuments(text);
+  const docs = parseAllDocuments(text, { merge: true });
   for (const [documentIndex, doc] of docs.entries()) {
     if (doc.errors.length > 0) return undefined;
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
@@ -123,6 +123,8 @@ const DECLINED: Record<string, string> = {
   'complex key': '? a\n: b\n',
   'nested sequence on one line': '- - a\n',
   'value after a value': 'a: b: c\n',
+  'space before the colon': 'a : b\n',
+  'nesting deeper than any manifest': Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n',
   'comment after a value': 'a: b # c\n',
   'tab': 'a:\t1\n',
   'CRLF': 'a: 1\r\nb: 2\r\n',

@@ -11,10 +11,10 @@
  * selector only in the namespaces it matches (each namespace tested once per selector), an ipBlock
  * only among external ranges — and peers with the same text (in the same namespace) share the result.
  */
-import { ConnectionSet } from '../../src/analysis/connection-set';
-import { End, peerMatches, PodSubject, portsConns } from '../../src/analysis/evaluation';
-import type { LabelSelectorSpec, Labels, PeerSpec, Policy, RuleSpec } from '../../src/analysis/model';
-import { matchesSelector } from '../../src/analysis/selector';
+import { ConnectionSet } from './connection-set';
+import { End, peerMatches, PodSubject, portsConns } from './evaluation';
+import type { LabelSelectorSpec, Labels, PeerSpec, Policy, RuleSpec } from './model';
+import { matchesSelector } from './selector';
 
 /** Groups of one namespace by label, to find the few a selector can match without testing all. */
 export class LabelIndex {
@@ -125,6 +125,8 @@ export class SideIndex {
   private readonly namespaceLabels = new Map<string, Labels>();
   private readonly external: number[] = [];
   private readonly peerMemo = new Map<string, readonly number[]>();
+  /** The same, by the peer object (a peer belongs to one policy), to skip building the key again. */
+  private readonly peerByObject = new Map<PeerSpec, readonly number[]>();
   private readonly namespaceMemo = new Map<string, readonly string[]>();
   private readonly egressMemo = new Map<number, SideAllows>();
   private readonly ingressMemo = new Map<number, SideAllows>();
@@ -198,10 +200,12 @@ export class SideIndex {
 
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   private peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    // What peerMatches reads: the peer, and the policy's namespace only for a peer without a namespace selector.
-    const namespace = peer.namespaceSelector ? null : policy.namespace;
-    const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, namespace]);
-    return memo(this.peerMemo, key, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.groups[g].subject)));
+    return memo(this.peerByObject, peer, () => {
+      // What peerMatches reads: the peer, and the policy's namespace only for a peer without a namespace selector.
+      const namespace = peer.namespaceSelector ? null : policy.namespace;
+      const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, namespace]);
+      return memo(this.peerMemo, key, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.groups[g].subject)));
+    });
   }
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {

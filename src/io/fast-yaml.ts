@@ -87,12 +87,16 @@ function splitEntry(text: string): [string, string] | undefined {
     at = text.length - 1;
   }
   const key = text.slice(0, at);
-  if (key === '' || key.startsWith('"') || key.startsWith('\'')) outside();
+  if (key === '' || key.startsWith('"') || key.startsWith('\'') || key.endsWith(' ')) outside();
   return [key, text.slice(at + 1).trimStart()];
 }
 
+/** Nesting deeper than any manifest; past it the full parser takes over. */
+const MAX_DEPTH = 100;
+
 class BlockReader {
   private p = 0;
+  private depth = 0;
 
   public constructor(private readonly lines: Line[]) {}
 
@@ -107,9 +111,14 @@ class BlockReader {
   /** The collection starting at the current line. */
   private block(): unknown {
     const line = this.lines[this.p];
-    if (isSequenceItem(line.text)) return this.sequence(line.indent);
-    if (splitEntry(line.text)) return this.mapping(line.indent);
-    return outside(); // a multi-line plain scalar
+    // Deep nesting is hostile input, not a manifest: the full parser refuses it at a position.
+    if (++this.depth > MAX_DEPTH) outside();
+    let value: unknown;
+    if (isSequenceItem(line.text)) value = this.sequence(line.indent);
+    else if (splitEntry(line.text)) value = this.mapping(line.indent);
+    else outside(); // a multi-line plain scalar
+    this.depth--;
+    return value;
   }
 
   private deeperThan(indent: number): boolean {
