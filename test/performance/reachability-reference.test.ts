@@ -14,8 +14,8 @@ import { criticalPorts, REF_PROTOCOLS, ReferenceCluster, type RefEnd } from '../
 const W = 300;
 const P = 80;
 const SEEDS = [1, 2, 3];
-const WORKLOAD_PAIRS = 300;
-const EXTERNAL_PAIRS = 60;
+const WORKLOAD_PAIRS = 150;
+const EXTERNAL_PAIRS = 40;
 
 interface Mismatch {
   readonly pair: string;
