@@ -75,4 +75,11 @@ project.addTask('docs:patterns', {
   exec: 'ts-node --transpile-only scripts/generate-patterns-doc.ts',
 });
 
+// Benchmarks are scripts, not tests: compiled once, each measurement in its own process (docs/performance.md).
+project.addTask('bench', {
+  description: 'Run the benchmarks (bench/run.ts); --quick for a smoke run',
+  exec: 'tsc -p bench/tsconfig.json && node bench/out/js/bench/run.js',
+  receiveArgs: true,
+});
+
 project.synth();
