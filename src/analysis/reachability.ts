@@ -29,7 +29,8 @@ import { cutAddressSpace, toIpRange } from './ip-ranges';
 import type { ClusterModel } from './model';
 import { compare } from './model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from './results';
-import { selectingPolicies, SideIndex } from './side-index';
+import { GroupIndex } from './group-index';
+import { SideIndex } from './side-index';
 import { workloadClasses } from './workload-classes';
 
 /** Endpoints that every rule treats alike (a workload class, or one external range). */
@@ -40,7 +41,7 @@ interface Group extends End {
 function groups(model: ClusterModel): Group[] {
   const context = new PolicyContext(model);
   const classes = workloadClasses(model, context);
-  const selecting = selectingPolicies(model.policies, classes.map(c => c.subject));
+  const selecting = new GroupIndex(classes.map(c => c.subject)).isolatingPolicies(model.policies);
   const pods = classes.map((c, i) => ({
     subject: c.subject,
     egressPolicies: selecting.egress[i],

@@ -6,79 +6,13 @@
  *
  * The rule semantics are evaluation.ts' (`peerMatches`, `portsConns`, a side = the union of its
  * matching rules, everything when not isolated), applied rule by rule instead of pair by pair:
- * a rule's peers are matched once against the groups they can possibly match, found through an
- * index — a peer without a namespace selector only in its policy's namespace, one with a namespace
- * selector only in the namespaces it matches (each namespace tested once per selector), an ipBlock
- * only among external ranges — and peers with the same text (in the same namespace) share the result.
+ * a rule's peers are matched once against the groups they can possibly match, found through the
+ * group index (group-index.ts), and peers with the same text (in the same namespace) share the result.
  */
 import { ConnectionSet } from './connection-set';
-import { End, peerMatches, PodSubject, portsConns } from './evaluation';
-import type { LabelSelectorSpec, Labels, PeerSpec, Policy, RuleSpec } from './model';
-import { matchesSelector } from './selector';
-
-/** Groups of one namespace by label, to find the few a selector can match without testing all. */
-export class LabelIndex {
-  public readonly all: number[] = [];
-  private readonly byLabel = new Map<string, number[]>();
-  private readonly byKey = new Map<string, number[]>();
-
-  public add(group: number, labels: Labels): void {
-    this.all.push(group);
-    for (const key of Object.keys(labels)) {
-      push(this.byLabel, `${key}\0${labels[key]}`, group);
-      push(this.byKey, key, group);
-    }
-  }
-
-  /** A superset of the groups `selector` matches: the shortest list a requirement allows. */
-  public candidates(selector: LabelSelectorSpec): readonly number[] {
-    let best: readonly number[] = this.all;
-    const consider = (list: readonly number[]) => {
-      if (list.length < best.length) best = list;
-    };
-    for (const [key, value] of Object.entries(selector.matchLabels ?? {})) consider(this.byLabel.get(`${key}\0${value}`) ?? []);
-    for (const req of selector.matchExpressions ?? []) {
-      // A group has one value per key, so the lists of different values never share a group.
-      if (req.operator === 'In') consider((req.values ?? []).flatMap(v => this.byLabel.get(`${req.key}\0${v}`) ?? []));
-      if (req.operator === 'Exists') consider(this.byKey.get(req.key) ?? []);
-    }
-    return best;
-  }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/**
- * For each pod subject, the policies isolating it in each direction, in model order: what
- * `PolicyContext.selectingPolicies` finds (same namespace, direction in policyTypes, podSelector
- * matching; hostNetwork pods never), but through a label index instead of testing every policy
- * of the namespace against every subject.
- */
-export function selectingPolicies(policies: readonly Policy[], subjects: readonly PodSubject[]): { egress: Policy[][]; ingress: Policy[][] } {
-  const byNamespace = new Map<string, LabelIndex>();
-  subjects.forEach((subject, i) => {
-    if (subject.hostNetwork) return;
-    let index = byNamespace.get(subject.namespace);
-    if (!index) byNamespace.set(subject.namespace, index = new LabelIndex());
-    index.add(i, subject.podLabels);
-  });
-  const egress: Policy[][] = subjects.map(() => []);
-  const ingress: Policy[][] = subjects.map(() => []);
-  for (const policy of policies) {
-    const index = byNamespace.get(policy.namespace);
-    if (!index) continue;
-    const selected = index.candidates(policy.podSelector).filter(i => matchesSelector(policy.podSelector, subjects[i].podLabels));
-    for (const direction of policy.policyTypes) {
-      const lists = direction === 'Egress' ? egress : ingress;
-      for (const i of selected) lists[i].push(policy);
-    }
-  }
-  return { egress, ingress };
-}
+import { End, portsConns } from './evaluation';
+import { GroupIndex, memo } from './group-index';
+import type { Policy, RuleSpec } from './model';
 
 type Table = Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>;
 
@@ -120,14 +54,7 @@ export class ConnectionAlgebra {
 export type SideAllows = 'all' | ReadonlyMap<number, ConnectionSet>;
 
 export class SideIndex {
-  private readonly everyGroup: readonly number[];
-  private readonly byNamespace = new Map<string, LabelIndex>();
-  private readonly namespaceLabels = new Map<string, Labels>();
-  private readonly external: number[] = [];
-  private readonly peerMemo = new Map<string, readonly number[]>();
-  /** The same, by the peer object (a peer belongs to one policy), to skip building the key again. */
-  private readonly peerByObject = new Map<PeerSpec, readonly number[]>();
-  private readonly namespaceMemo = new Map<string, readonly string[]>();
+  private readonly index: GroupIndex;
   private readonly egressMemo = new Map<number, SideAllows>();
   private readonly ingressMemo = new Map<number, SideAllows>();
   /** What a rule without named ports allows (toward any destination). */
@@ -137,21 +64,7 @@ export class SideIndex {
   public readonly algebra = new ConnectionAlgebra();
 
   public constructor(private readonly groups: readonly End[]) {
-    this.everyGroup = groups.map((_, i) => i);
-    groups.forEach((group, i) => {
-      const subject = group.subject;
-      if (subject.kind === 'external') {
-        this.external.push(i);
-        return;
-      }
-      let index = this.byNamespace.get(subject.namespace);
-      if (!index) {
-        index = new LabelIndex();
-        this.byNamespace.set(subject.namespace, index);
-        this.namespaceLabels.set(subject.namespace, subject.namespaceLabels);
-      }
-      index.add(i, subject.podLabels);
-    });
+    this.index = new GroupIndex(groups.map(group => group.subject));
   }
 
   /** What source group `s` may send, per destination group (named ports resolve on each destination). */
@@ -179,9 +92,9 @@ export class SideIndex {
           allowed.set(other, before ? this.algebra.union(before, conns) : conns);
         };
         if (rule.peers === undefined) {
-          this.everyGroup.forEach(add); // from/to missing or empty: every peer
+          this.index.everyGroup.forEach(add); // from/to missing or empty: every peer
         } else {
-          for (const peer of rule.peers) this.peerGroups(policy, peer).forEach(add);
+          for (const peer of rule.peers) this.index.peerGroups(policy, peer).forEach(add);
         }
       }
     }
@@ -197,38 +110,4 @@ export class SideIndex {
     const perGroup = memo(this.namedMemo, rule, () => new Map<number, ConnectionSet>());
     return memo(perGroup, dst, () => this.algebra.intern(portsConns(rule.ports, this.groups[dst].subject).conns));
   }
-
-  /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
-  private peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    return memo(this.peerByObject, peer, () => {
-      // What peerMatches reads: the peer, and the policy's namespace only for a peer without a namespace selector.
-      const namespace = peer.namespaceSelector ? null : policy.namespace;
-      const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, namespace]);
-      return memo(this.peerMemo, key, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.groups[g].subject)));
-    });
-  }
-
-  private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {
-    if (peer.ipBlock) return this.external;
-    const namespaces = peer.namespaceSelector ? this.namespacesMatching(peer.namespaceSelector) : [policy.namespace];
-    return namespaces.flatMap(ns => {
-      const index = this.byNamespace.get(ns);
-      if (!index) return [];
-      return peer.podSelector ? index.candidates(peer.podSelector) : index.all;
-    });
-  }
-
-  private namespacesMatching(selector: NonNullable<PeerSpec['namespaceSelector']>): readonly string[] {
-    return memo(this.namespaceMemo, JSON.stringify(selector), () =>
-      [...this.namespaceLabels].filter(([, labels]) => matchesSelector(selector, labels)).map(([name]) => name));
-  }
-}
-
-function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
 }

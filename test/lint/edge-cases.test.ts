@@ -78,6 +78,34 @@ describe('one-sided-connection', () => {
     expect(ruleIds(text)).toContain('one-sided-connection');
   });
 
+  // Workloads with the same labels are judged once as a class; the message still counts every workload hop.
+  const labelled = (name: string, app: string) => deployment(name).replace(`labels: {app: ${name}}`, `labels: {app: ${app}}`);
+  const apiToDb = policy('api-out', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: db}}}], ports: [{port: 5432}]}]}');
+
+  test('alike workloads: every hop is counted, the first ones listed in model order', () => {
+    const text = labelled('api-a', 'api') + labelled('api-b', 'api') + labelled('db-1', 'db') + labelled('db-2', 'db')
+      + policy('deny-in', '{podSelector: {}, policyTypes: [Ingress]}') + apiToDb;
+    const [finding] = lintYaml(text).filter(f => f.ruleId === 'one-sided-connection');
+    expect(finding.message).toContain('allows shop/api-a[Deployment] -> shop/db-1[Deployment] (TCP 5432), shop/api-a[Deployment] -> shop/db-2[Deployment] (TCP 5432) and 2 more, but');
+    expect(finding.fix).toContain('selecting shop/db-1[Deployment] that allows shop/api-a[Deployment] on TCP 5432');
+  });
+
+  test('within one class, a workload is never a hop to itself', () => {
+    const peers = policy('api-mesh', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]}')
+      + policy('deny-in', '{podSelector: {}, policyTypes: [Ingress]}');
+    expect(ruleIds(labelled('api-a', 'api') + peers)).not.toContain('one-sided-connection');
+    const [finding] = lintYaml(labelled('api-a', 'api') + labelled('api-b', 'api') + labelled('api-c', 'api') + peers)
+      .filter(f => f.ruleId === 'one-sided-connection');
+    expect(finding.message).toContain('allows shop/api-a[Deployment] -> shop/api-b[Deployment] (All Connections), shop/api-a[Deployment] -> shop/api-c[Deployment] (All Connections) and 4 more, but');
+  });
+
+  test('a rule that only some classes refuse lists only those hops', () => {
+    const text = labelled('api-a', 'api') + labelled('db-1', 'db') + deployment('db-2').replace('app: db-2', 'app: db, open: "yes"')
+      + policy('deny-db-1', '{podSelector: {matchExpressions: [{key: open, operator: DoesNotExist}]}, policyTypes: [Ingress]}') + apiToDb;
+    const [finding] = lintYaml(text).filter(f => f.ruleId === 'one-sided-connection');
+    expect(finding.message).toContain('allows shop/api-a[Deployment] -> shop/db-1[Deployment] (TCP 5432), but');
+  });
+
   test('a broad peer (all namespaces) is not judged', () => {
     const text = twoWorkloads
       + policy('api-out', '{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress], egress: [{to: [{namespaceSelector: {}}]}, {ports: [{protocol: UDP, port: 53}]}]}');

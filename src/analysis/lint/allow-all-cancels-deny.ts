@@ -44,8 +44,8 @@ function sharedPods(context: LintContext, policy: Policy, other: Policy): string
     const labels = representativeLabels(policy.podSelector);
     return policySelects(other, policy.namespace, labels) ? [podsIn(policy.podSelector, policy.namespace)] : [];
   }
-  const selectedByOther = context.selectedWorkloads(other);
-  return context.selectedWorkloads(policy).filter(w => selectedByOther.includes(w)).map(workloadId);
+  const selectedByOther = new Set(context.selectedWorkloads(other));
+  return context.selectedWorkloads(policy).filter(w => selectedByOther.has(w)).map(workloadId);
 }
 
 function rulesOf(policy: Policy, direction: Direction): readonly RuleSpec[] {

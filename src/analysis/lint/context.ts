@@ -1,41 +1,79 @@
 /**
  * Questions several rules ask of the model (which workloads a policy selects, which policies
- * isolate a workload), answered once per lint run and cached.
+ * isolate a workload, which workloads a peer names), answered once per lint run through the
+ * group index over workload classes (group-index.ts): the lint grows with distinct label sets
+ * and policies, not with workloads squared.
  */
 import type { ValidationProblem } from '../../validation/problem';
 import { validateNetworkPolicy } from '../../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
-import type { ClusterModel, Direction, LabelSelectorSpec, Labels, Policy, Workload } from '../model';
+import { GroupIndex } from '../group-index';
+import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
+import { WorkloadClass, workloadClasses } from '../workload-classes';
 
 export class LintContext {
-  private readonly selected = new Map<Policy, readonly Workload[]>();
-  private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
-
   /** The analyzer's own evaluation context: rules about traffic ask it rather than re-deriving semantics. */
   public readonly policies: PolicyContext;
+  /** Workloads that no rule can tell apart; a rule is judged once per class, not once per workload. */
+  public readonly classes: readonly WorkloadClass[];
+  private readonly classIndex = new Map<Workload, number>();
+  private readonly modelOrder = new Map<Workload, number>();
+  private readonly ends: readonly End[];
+  private readonly index: GroupIndex;
+  private readonly selected = new Map<Policy, readonly Workload[]>();
+  private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
+  private readonly policyNamespaces: ReadonlySet<string>;
+  private selectedClasses?: ReadonlySet<number>;
 
   constructor(public readonly model: ClusterModel) {
     this.policies = new PolicyContext(model);
+    this.classes = workloadClasses(model, this.policies);
+    this.classes.forEach((c, i) => c.workloads.forEach(w => this.classIndex.set(w, i)));
+    model.workloads.forEach((w, i) => this.modelOrder.set(w, i));
+    this.index = new GroupIndex(this.classes.map(c => c.subject));
+    const isolating = this.index.isolatingPolicies(model.policies);
+    this.ends = this.classes.map((c, i) => ({ subject: c.subject, egressPolicies: isolating.egress[i], ingressPolicies: isolating.ingress[i] }));
+    this.policyNamespaces = new Set(model.policies.map(p => p.namespace));
+  }
+
+  /** The class of a workload of the model (an index into `classes`). */
+  public classOf(workload: Workload): number {
+    return this.classIndex.get(workload)!;
   }
 
   public subject(workload: Workload): PodSubject {
-    return this.policies.workloadSubject(workload);
+    return this.classes[this.classOf(workload)].subject;
   }
 
   /** The workload with the policies isolating it, as the analyzer's evaluation takes it. */
   public end(workload: Workload): End {
-    return this.policies.end(this.subject(workload));
+    return this.classEnd(this.classOf(workload));
   }
 
-  /** Workloads the policy's `spec.podSelector` selects: same namespace, not hostNetwork (policies do not apply to node traffic). */
+  public classEnd(workloadClass: number): End {
+    return this.ends[workloadClass];
+  }
+
+  /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */
   public selectedWorkloads(policy: Policy): readonly Workload[] {
     let workloads = this.selected.get(policy);
     if (workloads === undefined) {
-      workloads = this.model.workloads.filter(w => policySelects(policy, w.namespace, w.podLabels) && !w.hostNetwork);
+      workloads = this.workloadsOf(this.index.selectedBy(policy));
       this.selected.set(policy, workloads);
     }
     return workloads;
+  }
+
+  /** The classes any of `peers` (entries of one of `policy`'s rules) matches, in class order. */
+  public peerClasses(policy: Policy, peers: readonly PeerSpec[]): number[] {
+    const matched = new Set(peers.flatMap(peer => this.index.peerGroups(policy, peer)));
+    return [...matched].sort((a, b) => a - b);
+  }
+
+  /** The workloads of the given classes, in model order. */
+  public workloadsOf(classes: readonly number[]): Workload[] {
+    return classes.flatMap(c => this.classes[c].workloads).sort((a, b) => this.modelOrder.get(a)! - this.modelOrder.get(b)!);
   }
 
   /** Policies that select the workload and have `direction` in their effective policyTypes. */
@@ -56,7 +94,18 @@ export class LintContext {
 
   /** True when the input declares at least one workload in the namespace. */
   public hasWorkloadsIn(namespace: string): boolean {
-    return this.model.workloads.some(w => w.namespace === namespace);
+    return this.index.hasPodsIn(namespace);
+  }
+
+  /** Whether some policy's `spec.podSelector` selects the workload (whatever its policyTypes). */
+  public isSelected(workload: Workload): boolean {
+    this.selectedClasses ??= new Set(this.model.policies.flatMap(p => this.index.selectedBy(p)));
+    return this.selectedClasses.has(this.classOf(workload));
+  }
+
+  /** True when the input has at least one policy in the namespace. */
+  public hasPoliciesIn(namespace: string): boolean {
+    return this.policyNamespaces.has(namespace);
   }
 }
 

@@ -9,7 +9,7 @@ import { portsConns, type PodSubject } from '../evaluation';
 import type { Labels, Policy } from '../model';
 import { workloadId } from '../model';
 import type { LintContext } from './context';
-import { policySelects, representativeLabels } from './context';
+import { representativeLabels } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { listSome, podsIn, policyFinding } from './wording';
@@ -51,7 +51,8 @@ export const dnsEgressMissing: LintRule = {
 };
 
 function isolatingPoliciesOf(context: LintContext, namespace: string, labels: Labels): Policy[] {
-  return context.model.policies.filter(p => p.policyTypes.includes('Egress') && policySelects(p, namespace, labels));
+  const pod: PodSubject = { kind: 'pod', namespace, namespaceLabels: {}, podLabels: labels, namedPorts: [], hostNetwork: false };
+  return context.policies.selectingPolicies('Egress', pod);
 }
 
 function deniesAllEgress(policy: Policy): boolean {

@@ -5,7 +5,7 @@
  * rule whose destinations are not in the input is not judged. A named port in a rule with an
  * ipBlock peer (no pod there to declare it) is reported in the shared validator's words.
  */
-import { peerMatches, portsConns } from '../evaluation';
+import { portsConns } from '../evaluation';
 import type { Direction, Policy, PortSpec, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
 import type { LintContext } from './context';
@@ -44,8 +44,8 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
 
 function destinationsOf(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec): readonly Workload[] {
   if (direction === 'Ingress') return context.selectedWorkloads(policy);
-  return context.model.workloads.filter(w => !w.hostNetwork
-    && (rule.peers === undefined || rule.peers.some(peer => peerMatches(policy, peer, context.subject(w)))));
+  if (rule.peers === undefined) return context.model.workloads.filter(w => !w.hostNetwork);
+  return context.workloadsOf(context.peerClasses(policy, rule.peers));
 }
 
 /** The classic slip: `port: dns` with the default TCP protocol, where `dns` is UDP. */

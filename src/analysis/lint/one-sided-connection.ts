@@ -6,7 +6,7 @@
  * "all namespaces" does not say the author meant each pod behind it.
  */
 import type { ConnectionSet } from '../connection-set';
-import { evaluatePair, peerMatches, portsConns } from '../evaluation';
+import { evaluatePair, portsConns } from '../evaluation';
 import type { Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
 import { describeSelector } from '../selector';
@@ -37,18 +37,17 @@ interface Hop {
 function checkRule(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec, ruleIndex: number): Finding[] {
   const namedPeers = (rule.peers ?? []).filter(namesPods);
   if (namedPeers.length === 0) return [];
-  const selected = context.selectedWorkloads(policy);
-  const others = context.model.workloads.filter(w => !w.hostNetwork && namedPeers.some(peer => peerMatches(policy, peer, context.subject(w))));
-  const hops: Hop[] = [];
-  for (const self of selected) {
-    for (const other of others.filter(o => o !== self)) {
-      const [src, dst] = direction === 'Egress' ? [self, other] : [other, self];
-      const conns = portsConns(rule.ports, context.subject(dst)).conns;
-      // Unresolvable named ports are the named-port rule's finding, not this one's.
-      if (!conns.isEmpty() && otherEndRefuses(context, direction, src, dst, conns)) hops.push({ src, dst, conns });
-    }
+  const refused = refusedClassPairs(context, policy, direction, rule, namedPeers);
+  if (refused.size === 0) return [];
+  // Workloads of one class are alike to every rule: count the workload hops from the class pairs, and
+  // list the first ones in model order (a workload is never a hop to itself).
+  let count = 0;
+  for (const [self, others] of refused) {
+    const size = context.classes[self].workloads.length;
+    for (const other of others.keys()) count += other === self ? size * (size - 1) : size * context.classes[other].workloads.length;
   }
-  if (hops.length === 0) return [];
+  if (count === 0) return [];
+  const hops = firstHops(context, policy, direction, refused, 2);
   const field = `${rulesField(direction)}[${ruleIndex}].${peersKey(direction)}`;
   const otherEnd = direction === 'Egress' ? 'the destination is ingress-isolated and its ingress rules do not admit it'
     : 'the source is egress-isolated and its egress rules do not allow it';
@@ -58,13 +57,53 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
     ? `add an ingress rule to a policy selecting ${workloadId(first.dst)} that allows ${workloadId(first.src)} on ${first.conns}`
     : `add an egress rule to a policy selecting ${workloadId(first.src)} that allows ${workloadId(first.dst)} on ${first.conns}`;
   return [policyFinding(oneSidedConnection, policy, field,
-    `allows ${listSome(described, 2)}, but ${otherEnd}, so this rule never carries that traffic`,
+    `allows ${listSome(described, 2, count)}, but ${otherEnd}, so this rule never carries that traffic`,
     `both ends must allow a connection: ${fix}`)];
 }
 
-/** Whether the other end of the hop is isolated and allows none of `conns`. */
-function otherEndRefuses(context: LintContext, direction: Direction, src: Workload, dst: Workload, conns: ConnectionSet): boolean {
-  const pair = evaluatePair(context.end(src), context.end(dst));
+/**
+ * For each class the policy selects, the classes the named peers match whose end refuses what the
+ * rule allows toward them, with what the rule allows on that hop.
+ */
+function refusedClassPairs(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec,
+  namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> {
+  const selected = [...new Set(context.selectedWorkloads(policy).map(w => context.classOf(w)))];
+  const others = context.peerClasses(policy, namedPeers);
+  const refused = new Map<number, Map<number, ConnectionSet>>();
+  for (const self of selected) {
+    for (const other of others) {
+      const [src, dst] = direction === 'Egress' ? [self, other] : [other, self];
+      const conns = portsConns(rule.ports, context.classEnd(dst).subject).conns;
+      // Unresolvable named ports are the named-port rule's finding, not this one's.
+      if (conns.isEmpty() || !otherEndRefuses(context, direction, src, dst, conns)) continue;
+      const row = refused.get(self) ?? new Map<number, ConnectionSet>();
+      refused.set(self, row.set(other, conns));
+    }
+  }
+  return refused;
+}
+
+/** The first `max` workload hops of the refused class pairs, selected workloads first, each in model order. */
+function firstHops(context: LintContext, policy: Policy, direction: Direction,
+  refused: ReadonlyMap<number, ReadonlyMap<number, ConnectionSet>>, max: number): Hop[] {
+  const others = context.workloadsOf([...new Set([...refused.values()].flatMap(row => [...row.keys()]))]);
+  const hops: Hop[] = [];
+  for (const self of context.selectedWorkloads(policy)) {
+    const row = refused.get(context.classOf(self));
+    if (!row) continue;
+    for (const other of others) {
+      const conns = other !== self ? row.get(context.classOf(other)) : undefined;
+      if (!conns) continue;
+      hops.push(direction === 'Egress' ? { src: self, dst: other, conns } : { src: other, dst: self, conns });
+      if (hops.length === max) return hops;
+    }
+  }
+  return hops;
+}
+
+/** Whether the other end of the hop (between two classes) is isolated and allows none of `conns`. */
+function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet): boolean {
+  const pair = evaluatePair(context.classEnd(src), context.classEnd(dst));
   const side = direction === 'Egress' ? pair.ingress : pair.egress;
   return side.isolated && side.conns.intersect(conns).isEmpty();
 }

@@ -15,11 +15,7 @@ export const unprotectedWorkload: LintRule = {
   description: 'A workload that no policy selects while its namespace has policies: it accepts and sends anything.',
   docUrl: ruleDocUrl(ID),
   check: (model, context) => model.workloads
-    .filter(w => !w.hostNetwork)
-    .filter(w => {
-      const inNamespace = model.policies.filter(p => p.namespace === w.namespace);
-      return inNamespace.length > 0 && !inNamespace.some(p => context.selectedWorkloads(p).includes(w));
-    })
+    .filter(w => !w.hostNetwork && context.hasPoliciesIn(w.namespace) && !context.isSelected(w))
     .map(w => workloadFinding(unprotectedWorkload, w,
       `no NetworkPolicy selects it although namespace ${w.namespace} has policies, so it accepts and sends any traffic`,
       'add a policy that selects its pod labels (e.g. a namespace-wide default deny with podSelector: {}) or fix its labels')),

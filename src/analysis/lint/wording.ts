@@ -51,10 +51,13 @@ export function workloadFinding(rule: LintRule, workload: Workload, text: string
   };
 }
 
-/** `a, b and 2 more`: keeps a message on one line however many objects it is about. */
-export function listSome(items: readonly string[], max = 3): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+/**
+ * `a, b and 2 more`: keeps a message on one line however many objects it is about. `total` is
+ * how many there are when `items` lists only the first ones.
+ */
+export function listSome(items: readonly string[], max = 3, total = items.length): string {
+  if (total <= max) return items.slice(0, max).join(', ');
+  return `${items.slice(0, max).join(', ')} and ${total - max} more`;
 }
 
 /** `every pod in namespace shop` / `pods app=web in namespace shop`: the pods a selector stands for when no workload is known. */
