@@ -25,11 +25,11 @@
  */
 import { ConnectionSet } from './connection-set';
 import { End, PolicyContext } from './evaluation';
+import { GroupIndex } from './group-index';
 import { cutAddressSpace, toIpRange } from './ip-ranges';
 import type { ClusterModel } from './model';
 import { compare } from './model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from './results';
-import { GroupIndex } from './group-index';
 import { SideIndex } from './side-index';
 import { workloadClasses } from './workload-classes';
 
