@@ -11,6 +11,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
+import { oncePerSynth, trackSynths } from './synth-session';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -40,13 +41,19 @@ const registered = new WeakSet<Chart>();
 export function registerChartLint(chart: Chart): void {
   if (registered.has(chart)) return;
   registered.add(chart);
+  trackSynths(chart.node.root);
   chart.node.addValidation(new ChartNetworkLint(chart));
 }
 
 class ChartNetworkLint implements IValidation {
   constructor(private readonly chart: Chart) {}
 
+  /** cdk8s runs this once per chart of the app in every synth: the chart is linted once per synth (synth-session.ts). */
   public validate(): string[] {
+    return oncePerSynth(this.chart.node.root, this, () => this.lint());
+  }
+
+  private lint(): string[] {
     const objects = chartApiObjects(this.chart);
     const model = buildModel(objects.map((o, documentIndex) => ({ object: o.toJson(), source: { documentIndex } })));
     return lint(model, { rules: CHART_RULES }).flatMap(finding => {

@@ -1,0 +1,97 @@
+/**
+ * cdk8s validates the whole app once per chart it writes; the chart lint reads each chart once per
+ * synth all the same (synth-session.ts), and never carries an answer from one synth to the next.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AllowFrom, DefaultDeny, DnsEgress, Peer, PodSelector } from '../../src';
+
+/** A ConfigMap that counts how often it is rendered: once by each chart lint that reads it, once by synth itself. */
+class CountingObject extends ApiObject {
+  public renders = 0;
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } });
+  }
+  public toJson(): any {
+    this.renders++;
+    return super.toJson();
+  }
+}
+
+/** `charts` charts, each with a valid default deny, DNS, and a counting object. */
+function appOfCharts(app: App, charts: number): CountingObject[] {
+  return Array.from({ length: charts }, (_, i) => {
+    const chart = new Chart(app, `ns${i}`, { namespace: `ns${i}` });
+    new DefaultDeny(chart, 'deny');
+    new DnsEgress(chart, 'dns');
+    return new CountingObject(chart, 'counted');
+  });
+}
+
+describe('one lint per chart per synth', () => {
+  test('synthYaml: each object is rendered twice (lint, output), not once per chart of the app', () => {
+    const app = Testing.app();
+    const counted = appOfCharts(app, 6);
+    app.synthYaml();
+    expect(counted.map(c => c.renders)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  test('synth to files: the same', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-session-'));
+    try {
+      const app = new App({ outdir });
+      const counted = appOfCharts(app, 4);
+      app.synth();
+      expect(counted.map(c => c.renders)).toEqual([2, 2, 2, 2]);
+      expect(fs.readdirSync(outdir)).toHaveLength(4);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('outside a synth (chart.toJson, Testing.synth) the lint reads the chart on every call', () => {
+    const app = Testing.app();
+    const [first] = appOfCharts(app, 3);
+    const chart = Chart.of(first);
+    chart.toJson();
+    Testing.synth(chart);
+    expect(first.renders).toBe(4);
+  });
+
+  test('a change between two synths is linted: nothing is kept from the first', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new AllowFrom(chart, 'web', { pods: PodSelector.labels({ app: 'web' }), from: [Peer.anywhere()] });
+    expect(() => app.synthYaml()).not.toThrow();
+    new DefaultDeny(chart, 'deny', { ingress: false, egress: true });
+    expect(() => app.synthYaml()).toThrow(/shop\/deny: dns-egress-missing/);
+    new DnsEgress(chart, 'dns');
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+
+  test('a failed synth leaves no session behind: the next synth lints afresh', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new DefaultDeny(chart, 'deny');
+    expect(() => app.synthYaml()).toThrow(/dns-egress-missing/);
+    new DnsEgress(chart, 'dns');
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+
+  test('an app whose synth cannot be wrapped (a non-configurable own method) is still linted, on every validation', () => {
+    const app = Testing.app();
+    Object.defineProperty(app, 'synthYaml', { value: App.prototype.synthYaml, configurable: false });
+    const counted = appOfCharts(app, 3);
+    app.synthYaml();
+    // No session: each chart's lint runs in each of cdk8s' 4 validations (one up front, one per chart).
+    expect(counted.map(c => c.renders)).toEqual([5, 5, 5]);
+    new DefaultDeny(Chart.of(counted[0]), 'egress-only', { ingress: false });
+    expect(() => app.synthYaml()).not.toThrow();
+    const bad = new Chart(app, 'bad', { namespace: 'bad' });
+    new DefaultDeny(bad, 'deny');
+    expect(() => app.synthYaml()).toThrow(/bad\/deny: dns-egress-missing/);
+  });
+});
