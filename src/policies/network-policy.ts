@@ -85,7 +85,12 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     },
     spec,
   });
-  const problems = validateNetworkPolicy(policy.toJson());
+  // What synth will write, without `toJson()`'s token resolution: the spec holds no tokens, and a
+  // policy is validated once here and read again by the chart lint, so this runs for every policy.
+  const problems = validateNetworkPolicy(kplus.k8s.KubeNetworkPolicy.manifest({
+    metadata: { name: policy.name, namespace: policy.metadata.namespace },
+    spec,
+  }));
   if (problems.length > 0) {
     // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
     owner.node.tryRemoveChild(id);
