@@ -1,11 +1,14 @@
 /**
- * Estate E(n): n namespaces, each a three-tier shop (frontend → backend → database), built two ways
- * that must synthesize to the same manifests:
+ * Estate E(n): n namespaces, each a three-tier shop (frontend → backend → database), built in ways
+ * that must all synthesize to the same manifests (`buildEstate`):
  *
- * - `buildEstateWithConstructs`: what a user writes — cdk8s-plus-28 Deployments, `DefaultDeny`,
- *   `TierIsolation` and `DnsEgress` (as in examples/three-tier);
- * - `buildEstatePlain`: every object as a plain cdk8s `ApiObject`, from `estateManifests`, a separate,
- *   straightforward description of the same YAML (written out by hand, not derived from the constructs).
+ * - policies through the library's constructs (`DefaultDeny`, `TierIsolation`, `DnsEgress`, as in
+ *   examples/three-tier), or as plain cdk8s `ApiObject`s;
+ * - Deployments as cdk8s-plus-28 `Deployment`s, or as plain `ApiObject`s.
+ *
+ * The plain objects come from `shopDeployment`/`shopPolicies`, a separate, straightforward
+ * description of the same YAML (written out by hand, not derived from the constructs). Measuring
+ * each axis alone separates what the library costs from what cdk8s-plus costs.
  *
  * Both share `buildPlatform` (kube-system/coredns and ingress-nginx/controller as plain objects), so
  * DNS and the ingress controller exist as peers for the analysis. Deterministic: no randomness.
@@ -104,9 +107,9 @@ function buildPlatform(app: App, n: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Side 1: through the constructs.
+// Through the constructs.
 
-function constructTier(scope: Construct, tier: EstateTier, namespace: string | undefined): kplus.Deployment {
+function kplusDeployment(scope: Construct, tier: EstateTier, namespace: string | undefined): kplus.Deployment {
   const deployment = new kplus.Deployment(scope, tier.name, {
     metadata: { name: tier.name, ...namespace ? { namespace } : {} },
     podMetadata: { labels: { app: tier.name } },
@@ -122,9 +125,8 @@ function constructTier(scope: Construct, tier: EstateTier, namespace: string | u
   return deployment;
 }
 
-/** One namespace's shop through the library's constructs, in `scope`; `namespace` set when the chart has none. */
-export function buildShopWithConstructs(scope: Construct, namespace: string | undefined): void {
-  const deployments = ESTATE_TIERS.map(tier => constructTier(scope, tier, namespace));
+/** The shop's policies through the library's constructs; `pods[i]` selects tier i's pods. */
+function constructPolicies(scope: Construct, namespace: string | undefined, pods: readonly PodSelector[]): void {
   new DefaultDeny(scope, 'default-deny', { name: 'default-deny', namespace });
   new DnsEgress(scope, 'dns', { name: 'dns', namespace });
   new TierIsolation(scope, 'tiers', {
@@ -132,24 +134,15 @@ export function buildShopWithConstructs(scope: Construct, namespace: string | un
     namespace,
     tiers: ESTATE_TIERS.map((tier, i) => ({
       name: tier.name,
-      pods: PodSelector.workload(deployments[i]),
+      pods: pods[i],
       ports: [tier.policyPort === 'named' ? Port.named(tier.portName) : Port.tcp(tier.port)],
       ...i === 0 ? { from: [Peer.namespace(INGRESS_NAMESPACE)] } : {},
     })),
   });
 }
 
-export function buildEstateWithConstructs(app: App, n: number, layout: EstateLayout = 'chart-per-namespace'): void {
-  buildPlatform(app, n);
-  const estate = singleChart(app);
-  for (let i = 0; i < n; i++) {
-    const ns = estateNamespace(i);
-    buildShopWithConstructs(namespaceScope(app, ns, layout, estate), layout === 'single-chart' ? ns : undefined);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Side 2: the same manifests, written out plainly.
+// The same manifests, written out plainly.
 
 const DNS_RULE = {
   to: [{
@@ -203,14 +196,10 @@ function policyPort(tier: EstateTier): Record<string, unknown> {
   return tier.policyPort === 'named' ? { port: tier.portName, protocol: 'TCP' } : { port: tier.port, protocol: 'TCP' };
 }
 
-/**
- * One namespace's manifests, in the order the constructs add them. `addressLabel(tier)` is the
- * value cdk8s-plus puts in `cdk8s.io/metadata.addr` (a hash of the construct path).
- */
-export function shopManifests(namespace: string, addressLabel: (tier: EstateTier) => string): Record<string, unknown>[] {
+/** One namespace's policies, in the order the constructs add them. */
+export function shopPolicies(namespace: string): Record<string, unknown>[] {
   const tiers = ESTATE_TIERS;
   return [
-    ...tiers.map(tier => shopDeployment(namespace, tier, addressLabel(tier))),
     policy(namespace, 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     policy(namespace, 'dns', { podSelector: {}, egress: [DNS_RULE], policyTypes: ['Egress'] }),
     ...tiers.map((tier, i) => {
@@ -233,12 +222,6 @@ export function shopManifests(namespace: string, addressLabel: (tier: EstateTier
   ];
 }
 
-/** One namespace's shop as plain ApiObjects, in `scope` (at construct path `path`). */
-function buildShopPlain(scope: Construct, namespace: string, path: readonly string[]): void {
-  const objects = shopManifests(namespace, tier => addressLabelFor(path, tier));
-  objects.forEach((m, i) => new ApiObject(scope, i < ESTATE_TIERS.length ? ESTATE_TIERS[i].name : `p${i}`, m as any));
-}
-
 /**
  * The `cdk8s.io/metadata.addr` label cdk8s-plus gives the pods of the tier's Deployment:
  * `Names.toLabelValue` of the construct at path `<scope path>/<tier>`, whose address is constructs'
@@ -250,11 +233,39 @@ export function addressLabelFor(scope: readonly string[], tier: EstateTier): str
   return Names.toLabelValue({ node: { path: components.slice(1).join('/'), addr } } as any);
 }
 
-export function buildEstatePlain(app: App, n: number, layout: EstateLayout = 'chart-per-namespace'): void {
+/** How the shops' policies are written: through the library's constructs, or as plain ApiObjects. */
+export type EstatePolicies = 'constructs' | 'plain';
+/** How the shops' Deployments are written: cdk8s-plus-28 Deployments, or plain ApiObjects of the same manifest. */
+export type EstateWorkloads = 'cdk8s-plus' | 'api-object';
+
+export interface EstateOptions {
+  readonly policies: EstatePolicies;
+  readonly workloads: EstateWorkloads;
+  /** @default 'chart-per-namespace' */
+  readonly layout?: EstateLayout;
+}
+
+/** Everything as plain ApiObjects: the baseline, and what the reach benchmarks read. */
+export const PLAIN_ESTATE: EstateOptions = { policies: 'plain', workloads: 'api-object' };
+
+/** One namespace's shop in `scope` (at construct path `path`); `chartNamespace` true when the chart gives the namespace. */
+function buildShop(scope: Construct, ns: string, path: readonly string[], chartNamespace: boolean, options: EstateOptions): void {
+  const namespace = chartNamespace ? undefined : ns;
+  const pods = ESTATE_TIERS.map(tier => {
+    if (options.workloads === 'cdk8s-plus') return PodSelector.workload(kplusDeployment(scope, tier, namespace));
+    new ApiObject(scope, tier.name, shopDeployment(ns, tier, addressLabelFor(path, tier)) as any);
+    return PodSelector.labels({ app: tier.name });
+  });
+  if (options.policies === 'constructs') constructPolicies(scope, namespace, pods);
+  else shopPolicies(ns).forEach((m, i) => new ApiObject(scope, `p${ESTATE_TIERS.length + i}`, m as any));
+}
+
+export function buildEstate(app: App, n: number, options: EstateOptions): void {
+  const layout = options.layout ?? 'chart-per-namespace';
   buildPlatform(app, n);
   const estate = singleChart(app);
   for (let i = 0; i < n; i++) {
     const ns = estateNamespace(i);
-    buildShopPlain(namespaceScope(app, ns, layout, estate), ns, scopePath(ns, layout));
+    buildShop(namespaceScope(app, ns, layout, estate), ns, scopePath(ns, layout), layout === 'chart-per-namespace', options);
   }
 }

@@ -4,7 +4,8 @@
  * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
  *
  * Tasks:
- * - `synth` (side constructs|plain, n, layout): build E(n) in a new App and `app.synthYaml()`.
+ * - `synth` (n, policies constructs|plain, workloads cdk8s-plus|api-object, layout): build E(n) in a new App
+ *   and `app.synthYaml()`.
  * - `parse` (dir): the loader's own reading and YAML parse of every file, keeping the documents as
  *   `loadManifests` does, and nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
@@ -20,10 +21,10 @@ import { loadManifests } from '../../src/io';
 import { parseDocuments } from '../../src/io/parse-documents';
 import { listManifestFiles, readManifestFile } from '../../src/io/read-files';
 import { explainToText, renderReach } from '../../src/render';
-import { buildEstatePlain, buildEstateWithConstructs, type EstateLayout } from '../generators/estate';
+import { buildEstate, type EstateOptions } from '../generators/estate';
 
 export type Task =
-  | { readonly kind: 'synth'; readonly side: 'constructs' | 'plain'; readonly n: number; readonly layout: EstateLayout }
+  | { readonly kind: 'synth'; readonly n: number; readonly estate: EstateOptions }
   | { readonly kind: 'parse'; readonly dir: string }
   | { readonly kind: 'reach'; readonly dir: string }
   | { readonly kind: 'explain'; readonly dir: string; readonly from: string; readonly to: string; readonly port?: number };
@@ -55,8 +56,7 @@ function runTask(task: Task): { phases: Record<string, number>; totalMs: number;
   switch (task.kind) {
     case 'synth': {
       const app = new App({ outdir: '/nonexistent-synthYaml-writes-nothing' });
-      if (task.side === 'constructs') buildEstateWithConstructs(app, task.n, task.layout);
-      else buildEstatePlain(app, task.n, task.layout);
+      buildEstate(app, task.n, task.estate);
       t.lap('build');
       const yaml = app.synthYaml();
       t.lap('synth');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, YamlOutputType } from 'cdk8s';
 import { stringify } from 'yaml';
-import { buildEstatePlain } from '../generators/estate';
+import { buildEstate, PLAIN_ESTATE } from '../generators/estate';
 import { flatManifests } from '../generators/flat';
 
 /** Bump when a generator changes what it writes. */
@@ -36,12 +36,12 @@ function ensure(dir: string, write: (dir: string) => void): string {
 
 /**
  * E(n) as `cdk8s synth` writes it: one YAML file per chart (the platform, then one per namespace).
- * Synthesized from the plain side, which a test proves equal to the constructs' output.
+ * Synthesized from plain ApiObjects, which a test proves equal to the constructs' output.
  */
 export function estateDir(n: number): string {
   return ensure(path.join(OUT_DIR, `estate-${n}`), dir => {
     const app = new App({ outdir: dir, yamlOutputType: YamlOutputType.FILE_PER_CHART });
-    buildEstatePlain(app, n);
+    buildEstate(app, n, PLAIN_ESTATE);
     app.synth();
   });
 }

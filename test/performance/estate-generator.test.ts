@@ -1,23 +1,30 @@
 /**
- * The synth benchmark compares E(n) built through the constructs with the same manifests written
- * as plain ApiObjects: that comparison means something only if both synthesize to equal manifests.
+ * The synth benchmark compares E(n) built through the constructs, and with cdk8s-plus Deployments,
+ * with the same manifests written as plain ApiObjects: that comparison means something only if
+ * every way of building it synthesizes to equal manifests.
  */
 import { Testing } from 'cdk8s';
-import { buildEstatePlain, buildEstateWithConstructs, ESTATE_TIERS, estateNamespace } from '../../bench/generators/estate';
+import { buildEstate, ESTATE_TIERS, estateNamespace, EstateOptions, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
 import { checkNetworkPolicies } from '../../src/io';
+
+const BUILT_OTHERWISE: readonly EstateOptions[] = [
+  { policies: 'constructs', workloads: 'api-object' },
+  { policies: 'constructs', workloads: 'cdk8s-plus' },
+  { policies: 'plain', workloads: 'cdk8s-plus' },
+];
 
 describe.each([
   [1, 'chart-per-namespace'], [4, 'chart-per-namespace'], [1, 'single-chart'], [4, 'single-chart'],
 ] as const)('estate E(%d), %s', (n, layout) => {
-  const constructs = Testing.app();
-  buildEstateWithConstructs(constructs, n, layout);
   const plain = Testing.app();
-  buildEstatePlain(plain, n, layout);
+  buildEstate(plain, n, { ...PLAIN_ESTATE, layout });
 
-  test('constructs and plain ApiObjects synthesize equal manifests, chart by chart, in the same order', () => {
-    expect(constructs.charts.map(c => c.toJson())).toEqual(plain.charts.map(c => c.toJson()));
-    expect(constructs.synthYaml()).toEqual(plain.synthYaml());
+  test.each(BUILT_OTHERWISE)('policies as $policies, Deployments as $workloads: the same manifests as plain ApiObjects, chart by chart, in the same order', options => {
+    const app = Testing.app();
+    buildEstate(app, n, { ...options, layout });
+    expect(app.charts.map(c => c.toJson())).toEqual(plain.charts.map(c => c.toJson()));
+    expect(app.synthYaml()).toEqual(plain.synthYaml());
   });
 
   test('every namespace has its three Deployments and five policies', () => {

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
 import { isScalar, parseAllDocuments, stringify } from 'yaml';
-import { buildEstatePlain } from '../../bench/generators/estate';
+import { buildEstate, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
 import { InputError, loadManifests } from '../../src/io';
 import { parseSimpleYaml } from '../../src/io/fast-yaml';
@@ -58,7 +58,7 @@ test('every YAML file of test/fixtures and examples reads the same (or is declin
 
 test('cdk8s synth output of the estate is read fast, and the same', () => {
   const app = Testing.app();
-  buildEstatePlain(app, 3);
+  buildEstate(app, 3, PLAIN_ESTATE);
   expect(expectSameOrDeclined(app.synthYaml())).toBe('fast');
 });
 
