@@ -10,6 +10,7 @@ import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
+import { SideIndex } from '../side-index';
 import { WorkloadClass, workloadClasses } from '../workload-classes';
 
 export class LintContext {
@@ -25,6 +26,7 @@ export class LintContext {
   private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
   private readonly policyNamespaces: ReadonlySet<string>;
   private selectedClasses?: ReadonlySet<number>;
+  private sideIndex?: SideIndex;
 
   constructor(public readonly model: ClusterModel) {
     this.policies = new PolicyContext(model);
@@ -53,6 +55,11 @@ export class LintContext {
 
   public classEnd(workloadClass: number): End {
     return this.ends[workloadClass];
+  }
+
+  /** What each class's own policies allow, per other class: reachability's sides (side-index.ts), each computed once. */
+  public get sides(): SideIndex {
+    return this.sideIndex ??= new SideIndex(this.ends);
   }
 
   /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */

@@ -6,7 +6,7 @@
  * "all namespaces" does not say the author meant each pod behind it.
  */
 import type { ConnectionSet } from '../connection-set';
-import { evaluatePair, portsConns } from '../evaluation';
+import { portsConns } from '../evaluation';
 import type { Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
 import { describeSelector } from '../selector';
@@ -101,11 +101,15 @@ function firstHops(context: LintContext, policy: Policy, direction: Direction,
   return hops;
 }
 
-/** Whether the other end of the hop (between two classes) is isolated and allows none of `conns`. */
+/**
+ * Whether the other end of the hop (between two classes) is isolated and allows none of `conns`:
+ * the destination's ingress for an egress rule, the source's egress for an ingress rule.
+ */
 function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet): boolean {
-  const pair = evaluatePair(context.classEnd(src), context.classEnd(dst));
-  const side = direction === 'Egress' ? pair.ingress : pair.egress;
-  return side.isolated && side.conns.intersect(conns).isEmpty();
+  const side = direction === 'Egress' ? context.sides.ingress(dst) : context.sides.egress(src);
+  if (side === 'all') return false;
+  const allowed = side.get(direction === 'Egress' ? src : dst);
+  return allowed === undefined || allowed.intersect(conns).isEmpty();
 }
 
 function namesPods(peer: PeerSpec): boolean {
