@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints every figure against its target, PASS or MISS.
  *
- *   npx tsc -p bench/tsconfig.json && node bench/out/js/bench/run.js [--quick] [--only synth,reach,flat,explain] [--runs N] [--timeout S]
+ *   npx tsc -p bench/tsconfig.json && node bench/out/js/bench/run.js [--quick] [--only synth,reach,flat,explain,lint] [--runs N] [--timeout S]
  *
  * Measurements run compiled (no ts-node) in fresh child processes; see docs/performance.md.
  */
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchExplain } from './explain';
 import { Figure, machine, printFigures } from './lib/measure';
 import type { BenchOptions } from './lib/options';
+import { benchLint } from './lint';
 import { benchReachEstate } from './reach-estate';
 import { benchReachFlat } from './reach-flat';
 import { benchSynth } from './synth';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Figure[]> = {
   reach: benchReachEstate,
   flat: benchReachFlat,
   explain: benchExplain,
+  lint: benchLint,
 };
 
 function main(): number {

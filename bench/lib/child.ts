@@ -10,10 +10,12 @@
  *   `loadManifests` does, and nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
  *   reachability, txt rendering.
+ * - `lint` (dir): what `cdk8s-netpol lint <dir>` does: load, model, every lint rule, txt rendering.
  * - `explain` (dir, from, to, port?): load and model, then resolve both ends, explain, render text.
  */
 import { App } from 'cdk8s';
 import { explain } from '../../src/analysis/explain';
+import { lint } from '../../src/analysis/lint';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
 import { resolveEndpoint } from '../../src/analysis/resolve-endpoint';
@@ -21,12 +23,14 @@ import { loadManifests } from '../../src/io';
 import { parseDocuments } from '../../src/io/parse-documents';
 import { listManifestFiles, readManifestFile } from '../../src/io/read-files';
 import { explainToText, renderReach } from '../../src/render';
+import { lintToText } from '../../src/render/lint-txt';
 import { buildEstate, type EstateOptions } from '../generators/estate';
 
 export type Task =
   | { readonly kind: 'synth'; readonly n: number; readonly estate: EstateOptions }
   | { readonly kind: 'parse'; readonly dir: string }
   | { readonly kind: 'reach'; readonly dir: string }
+  | { readonly kind: 'lint'; readonly dir: string }
   | { readonly kind: 'explain'; readonly dir: string; readonly from: string; readonly to: string; readonly port?: number };
 
 export interface ChildResult {
@@ -82,6 +86,15 @@ function runTask(task: Task): { phases: Record<string, number>; totalMs: number;
         totalMs: t.total(),
         info: { workloads: model.workloads.length, policies: model.policies.length, flows: reach.flows.length, txtBytes: text.length },
       };
+    }
+    case 'lint': {
+      const model = buildModel(loadManifests([task.dir]));
+      t.lap('load');
+      const findings = lint(model);
+      t.lap('lint');
+      const text = lintToText(findings);
+      t.lap('render');
+      return { phases: t.phases, totalMs: t.total(), info: { findings: findings.length, txtBytes: text.length } };
     }
     case 'explain': {
       const model = buildModel(loadManifests([task.dir]));

@@ -85,6 +85,7 @@ export function describeTask(task: Task): string {
     case 'synth': return `synth n=${task.n} policies:${task.estate.policies} workloads:${task.estate.workloads} ${task.estate.layout}`;
     case 'parse': return `parse ${path.basename(task.dir)}`;
     case 'reach': return `reach ${path.basename(task.dir)}`;
+    case 'lint': return `lint ${path.basename(task.dir)}`;
     case 'explain': return `explain ${path.basename(task.dir)} ${task.from} -> ${task.to}`;
   }
 }
