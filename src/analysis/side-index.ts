@@ -63,8 +63,9 @@ export class SideIndex {
   private readonly namedMemo = new Map<RuleSpec, Map<number, ConnectionSet>>();
   public readonly algebra = new ConnectionAlgebra();
 
-  public constructor(private readonly groups: readonly End[]) {
-    this.index = new GroupIndex(groups.map(group => group.subject));
+  /** @param index the group index of `groups`' subjects, when the caller has built it already */
+  public constructor(private readonly groups: readonly End[], index?: GroupIndex) {
+    this.index = index ?? new GroupIndex(groups.map(group => group.subject));
   }
 
   /** What source group `s` may send, per destination group (named ports resolve on each destination). */

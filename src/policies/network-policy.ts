@@ -85,8 +85,8 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     },
     spec,
   });
-  // What synth will write, without `toJson()`'s token resolution: the spec holds no tokens, and a
-  // policy is validated once here and read again by the chart lint, so this runs for every policy.
+  // What synth will write, without rendering the policy an extra time through `toJson()`: the spec
+  // holds no tokens to resolve, and `manifest()` applies the same field conversion.
   const problems = validateNetworkPolicy(kplus.k8s.KubeNetworkPolicy.manifest({
     metadata: { name: policy.name, namespace: policy.metadata.namespace },
     spec,

@@ -59,7 +59,7 @@ export class LintContext {
 
   /** What each class's own policies allow, per other class: reachability's sides (side-index.ts), each computed once. */
   public get sides(): SideIndex {
-    return this.sideIndex ??= new SideIndex(this.ends);
+    return this.sideIndex ??= new SideIndex(this.ends, this.index);
   }
 
   /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */
