@@ -3,10 +3,11 @@
  * this renders it, checks it with the shared validator and refuses it on any problem, so no
  * construct can write a policy the API server rejects or one that fails open.
  */
-import { Chart } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
+import { oncePerSynth } from '../synth-checks/synth-session';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -65,32 +66,49 @@ export function refuseEmpty(where: string, field: string, list: readonly unknown
 }
 
 /**
+ * The policy object every construct writes: a `KubeNetworkPolicy` whose props are already the
+ * manifest's JSON (the builder renders and validates that JSON), so it renders without the L1
+ * type's field conversion, and once per synth: the synth-time lint's rendering is the one synth
+ * writes (nothing about the object can change during a synth).
+ */
+class RenderedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
+  constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, spec: NetworkPolicySpecJson) {
+    // The L1 props type models `ports[].port` as IntOrString; this JSON holds the plain value.
+    super(scope, id, { metadata, spec: spec as unknown as kplus.k8s.NetworkPolicySpec });
+  }
+
+  public toJson(): any {
+    return oncePerSynth(this.node.root, this, () => ApiObject.prototype.toJson.call(this));
+  }
+}
+
+/** `spec` of a NetworkPolicy manifest, as JSON. */
+type NetworkPolicySpecJson = Record<string, unknown>;
+
+/**
  * Renders `definition` as a `KubeNetworkPolicy` child of `owner`, validated.
  *
  * @param where how messages name the owner (see `describe`)
  */
 export function addNetworkPolicy(owner: Construct, id: string, where: string, definition: PolicyDefinition): kplus.k8s.KubeNetworkPolicy {
   const policyNamespace = definition.namespace ?? Chart.of(owner).namespace;
-  let spec: kplus.k8s.NetworkPolicySpec;
+  let spec: NetworkPolicySpecJson;
   try {
     spec = renderSpec(definition, policyNamespace);
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
-  const policy = new kplus.k8s.KubeNetworkPolicy(owner, id, {
-    // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
-    metadata: {
-      ...definition.name !== undefined ? { name: definition.name } : {},
-      ...definition.namespace !== undefined ? { namespace: definition.namespace } : {},
-    },
-    spec,
-  });
-  // What synth will write, without rendering the policy an extra time through `toJson()`: the spec
-  // holds no tokens to resolve, and `manifest()` applies the same field conversion.
-  const problems = validateNetworkPolicy(kplus.k8s.KubeNetworkPolicy.manifest({
+  // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
+  const policy = new RenderedNetworkPolicy(owner, id, {
+    ...definition.name !== undefined ? { name: definition.name } : {},
+    ...definition.namespace !== undefined ? { namespace: definition.namespace } : {},
+  }, spec);
+  const problems = validateNetworkPolicy({
+    apiVersion: policy.apiVersion,
+    kind: policy.kind,
     metadata: { name: policy.name, namespace: policy.metadata.namespace },
     spec,
-  }));
+  });
   if (problems.length > 0) {
     // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
     owner.node.tryRemoveChild(id);
@@ -101,7 +119,7 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
   return policy;
 }
 
-function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): kplus.k8s.NetworkPolicySpec {
+function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): NetworkPolicySpecJson {
   const misplaced = misplacedWorkload(definition.pods, policyNamespace);
   if (misplaced) {
     // A policy only selects pods of its own namespace: this one would isolate nothing.
@@ -123,7 +141,7 @@ function renderSpec(definition: PolicyDefinition, policyNamespace: string | unde
   };
 }
 
-function renderRule(rule: PolicyRule, peersKey: 'from' | 'to', policyNamespace: string | undefined): kplus.k8s.NetworkPolicyIngressRule & kplus.k8s.NetworkPolicyEgressRule {
+function renderRule(rule: PolicyRule, peersKey: 'from' | 'to', policyNamespace: string | undefined): Record<string, unknown> {
   const everyone = rule.peers === undefined || rule.peers.some(peer => peer._isAnywhere);
   const peers = everyone ? undefined : rule.peers!.map(peer => peer._toKube({ policyNamespace })!);
   return {

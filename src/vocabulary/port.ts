@@ -112,18 +112,18 @@ export class Port {
   }
 
   /**
-   * The port as written in a manifest; the protocol is always explicit.
+   * The port as written in a manifest (plain JSON, not the L1 type whose `IntOrString` synth must
+   * convert); the protocol is always explicit.
    *
    * @internal
    */
-  public _toKube(): kplus.k8s.NetworkPolicyPort {
-    const port = this.portName !== undefined
-      ? kplus.k8s.IntOrString.fromString(this.portName)
-      : this.portNumber !== undefined ? kplus.k8s.IntOrString.fromNumber(this.portNumber) : undefined;
+  public _toKube(): { readonly protocol: string; readonly port?: number | string; readonly endPort?: number } {
+    const port = this.portName ?? this.portNumber;
     return {
       protocol: this.protocol,
-      ...port ? { port } : {},
+      ...port !== undefined ? { port } : {},
       ...this.endPort !== undefined ? { endPort: this.endPort } : {},
     };
   }
 }
+

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AllowFrom, DefaultDeny, DnsEgress, Peer, PodSelector } from '../../src';
 
@@ -93,5 +93,54 @@ describe('one lint per chart per synth', () => {
     const bad = new Chart(app, 'bad', { namespace: 'bad' });
     new DefaultDeny(bad, 'deny');
     expect(() => app.synthYaml()).toThrow(/bad\/deny: dns-egress-missing/);
+  });
+});
+
+describe('the policies the constructs write are rendered once per synth', () => {
+  /** How often cdk8s' own rendering runs for each of `objects` while `run` runs. */
+  function rendersOf(objects: readonly ApiObject[], run: () => void): number[] {
+    const spy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      run();
+      return objects.map(o => spy.mock.contexts.filter(context => context === o).length);
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('the lint and the output share one rendering, in every chart', () => {
+    const app = Testing.app();
+    const policies = [0, 1, 2].flatMap(i => {
+      const chart = new Chart(app, `ns${i}`, { namespace: `ns${i}` });
+      return [new DefaultDeny(chart, 'deny').apiObject, new DnsEgress(chart, 'dns').apiObject];
+    });
+    let yaml = '';
+    expect(rendersOf(policies, () => { yaml = app.synthYaml(); })).toEqual([1, 1, 1, 1, 1, 1]);
+    // ...and it is what the policy renders outside a synth, where nothing is kept.
+    expect(yaml).toBe(Yaml.stringify(...app.charts.flatMap(chart => chart.node.children.map(c => (c.node.defaultChild as ApiObject).toJson()))));
+  });
+
+  test('outside a synth every toJson() is a fresh rendering: changing one result changes nothing else', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const deny = new DefaultDeny(chart, 'deny');
+    const first = deny.apiObject.toJson();
+    first.spec.policyTypes.push('Mutated');
+    expect(deny.apiObject.toJson().spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(rendersOf([deny.apiObject], () => { deny.apiObject.toJson(); deny.apiObject.toJson(); })).toEqual([2]);
+  });
+
+  test('a JSON patch and a label added after construction are written, with the fields in manifest form', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new DnsEgress(chart, 'dns');
+    const deny = new DefaultDeny(chart, 'deny', { ingress: false });
+    deny.apiObject.metadata.addLabel('team', 'payments');
+    deny.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'payments' }));
+    const written = Testing.synth(chart).find(m => m.metadata.name === deny.apiObject.name);
+    expect(written.metadata).toEqual({ name: deny.apiObject.name, namespace: 'shop', labels: { team: 'payments' }, annotations: { owner: 'payments' } });
+    expect(written.spec).toEqual({ podSelector: {}, policyTypes: ['Egress'] });
+    // Ports are plain numbers and names in the manifest, not the L1 type's IntOrString objects.
+    const dns = Testing.synth(chart).find(m => m.metadata.name !== deny.apiObject.name);
+    expect(dns.spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
   });
 });
