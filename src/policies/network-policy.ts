@@ -7,7 +7,6 @@ import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
-import { oncePerSynth } from '../synth-checks/synth-session';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -68,8 +67,7 @@ export function refuseEmpty(where: string, field: string, list: readonly unknown
 /**
  * The policy object every construct writes: a `KubeNetworkPolicy` whose props are already the
  * manifest's JSON (the builder renders and validates that JSON), so it renders without the L1
- * type's field conversion, and once per synth: the synth-time lint's rendering is the one synth
- * writes (nothing about the object can change during a synth).
+ * type's field conversion.
  */
 class RenderedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
   constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, spec: NetworkPolicySpecJson) {
@@ -78,7 +76,7 @@ class RenderedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
   }
 
   public toJson(): any {
-    return oncePerSynth(this.node.root, this, () => ApiObject.prototype.toJson.call(this));
+    return ApiObject.prototype.toJson.call(this);
   }
 }
 

@@ -11,7 +11,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
-import { oncePerSynth, trackSynths } from './synth-session';
+import { oncePerSynth, renderForSynth, trackSynths } from './synth-session';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -55,7 +55,9 @@ class ChartNetworkLint implements IValidation {
 
   private lint(): string[] {
     const objects = chartApiObjects(this.chart);
-    const model = buildModel(objects.map((o, documentIndex) => ({ object: o.toJson(), source: { documentIndex } })));
+    const app = this.chart.node.root;
+    // Read only: synth writes these same renderings.
+    const model = buildModel(objects.map((o, documentIndex) => ({ object: renderForSynth(app, o), source: { documentIndex } })));
     return lint(model, { rules: CHART_RULES }).flatMap(finding => {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (construct && isAcknowledged(construct, finding.ruleId)) return [];

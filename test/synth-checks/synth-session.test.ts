@@ -1,6 +1,7 @@
 /**
  * cdk8s validates the whole app once per chart it writes; the chart lint reads each chart once per
  * synth all the same (synth-session.ts), and never carries an answer from one synth to the next.
+ * What the lint renders is what synth writes: each object is rendered once per synth.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +10,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AllowFrom, DefaultDeny, DnsEgress, Peer, PodSelector } from '../../src';
 
-/** A ConfigMap that counts how often it is rendered: once by each chart lint that reads it, once by synth itself. */
+/** A ConfigMap that counts how often it is rendered (by a chart lint that reads it, by synth itself). */
 class CountingObject extends ApiObject {
   public renders = 0;
   constructor(scope: Construct, id: string) {
@@ -32,11 +33,12 @@ function appOfCharts(app: App, charts: number): CountingObject[] {
 }
 
 describe('one lint per chart per synth', () => {
-  test('synthYaml: each object is rendered twice (lint, output), not once per chart of the app', () => {
+  test('synthYaml: each object is rendered once (the lint\'s rendering is written), not once per chart of the app', () => {
     const app = Testing.app();
     const counted = appOfCharts(app, 6);
-    app.synthYaml();
-    expect(counted.map(c => c.renders)).toEqual([2, 2, 2, 2, 2, 2]);
+    const yaml = app.synthYaml();
+    expect(counted.map(c => c.renders)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(yaml.match(/kind: ConfigMap/g)).toHaveLength(6);
   });
 
   test('synth to files: the same', () => {
@@ -45,7 +47,7 @@ describe('one lint per chart per synth', () => {
       const app = new App({ outdir });
       const counted = appOfCharts(app, 4);
       app.synth();
-      expect(counted.map(c => c.renders)).toEqual([2, 2, 2, 2]);
+      expect(counted.map(c => c.renders)).toEqual([1, 1, 1, 1]);
       expect(fs.readdirSync(outdir)).toHaveLength(4);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
@@ -96,7 +98,7 @@ describe('one lint per chart per synth', () => {
   });
 });
 
-describe('the policies the constructs write are rendered once per synth', () => {
+describe('synth writes what the lint rendered', () => {
   /** How often cdk8s' own rendering runs for each of `objects` while `run` runs. */
   function rendersOf(objects: readonly ApiObject[], run: () => void): number[] {
     const spy = jest.spyOn(ApiObject.prototype, 'toJson');
@@ -108,7 +110,7 @@ describe('the policies the constructs write are rendered once per synth', () => 
     }
   }
 
-  test('the lint and the output share one rendering, in every chart', () => {
+  test('the policies the constructs write are rendered once, in every chart, and written as rendered afresh', () => {
     const app = Testing.app();
     const policies = [0, 1, 2].flatMap(i => {
       const chart = new Chart(app, `ns${i}`, { namespace: `ns${i}` });
@@ -116,8 +118,40 @@ describe('the policies the constructs write are rendered once per synth', () => 
     });
     let yaml = '';
     expect(rendersOf(policies, () => { yaml = app.synthYaml(); })).toEqual([1, 1, 1, 1, 1, 1]);
-    // ...and it is what the policy renders outside a synth, where nothing is kept.
-    expect(yaml).toBe(Yaml.stringify(...app.charts.flatMap(chart => chart.node.children.map(c => (c.node.defaultChild as ApiObject).toJson()))));
+    expect(yaml).toBe(Yaml.stringify(...policies.map(p => p.toJson())));
+  });
+
+  test('after a synth, and after a failed one, objects render afresh again: nothing of the synth stays on them', () => {
+    const app = Testing.app();
+    const [counted] = appOfCharts(app, 1);
+    app.synthYaml();
+    expect(Object.getOwnPropertyNames(counted)).not.toContain('toJson');
+    const first = counted.toJson();
+    expect(counted.toJson()).not.toBe(first);
+    expect(counted.renders).toBe(3);
+
+    const bad = new Chart(app, 'bad', { namespace: 'bad' });
+    new DefaultDeny(bad, 'deny');
+    const unwritten = new CountingObject(bad, 'counted');
+    expect(() => app.synthYaml()).toThrow(/dns-egress-missing/);
+    expect(Object.getOwnPropertyNames(unwritten)).not.toContain('toJson');
+    unwritten.toJson();
+    expect(unwritten.renders).toBe(2);
+  });
+
+  test('an object\'s own toJson is kept; one that cannot be shadowed is rendered twice, and written right', () => {
+    const app = Testing.app();
+    const [own, frozenShape, fixed] = appOfCharts(app, 3);
+    const ownToJson = () => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'own' }, data: { from: 'own toJson' } });
+    own.toJson = ownToJson;
+    Object.preventExtensions(frozenShape);
+    Object.defineProperty(fixed, 'toJson', { value: () => ({ ...CountingObject.prototype.toJson.call(fixed), data: { from: 'fixed' } }), configurable: false });
+    const yaml = app.synthYaml();
+    expect(own.toJson).toBe(ownToJson);
+    expect(yaml).toContain('from: own toJson');
+    expect(yaml).toContain('from: fixed');
+    expect(frozenShape.renders).toBe(2);
+    expect(fixed.renders).toBe(2);
   });
 
   test('outside a synth every toJson() is a fresh rendering: changing one result changes nothing else', () => {
