@@ -12,8 +12,10 @@
  * printed beside them, without a target: it is not this library's to change.
  *
  * Two layouts: one chart per namespace (how cdk8s apps are usually split, one YAML file per
- * namespace) and one chart for the whole estate. They differ because cdk8s 2.68 validates the
- * whole app once per chart it synthesizes: see docs/performance.md.
+ * namespace) and one chart for the whole estate. They differ because cdk8s 2.68 walks the whole
+ * app once per chart it synthesizes: see docs/performance.md. In the chart-per-namespace layout a
+ * third plain side, the same plain manifests in two trivial construct classes of their own, shows
+ * (without a target) what classes alone cost in that walk.
  */
 import type { EstateLayout, EstateOptions } from './generators/estate';
 import { describeTask, figure, Figure, measureInterleaved, ms, phasesText, Summary } from './lib/measure';
@@ -26,7 +28,8 @@ const LAYOUTS: readonly { layout: EstateLayout; ids: [string, string, string, st
 
 export function benchSynth(options: BenchOptions): Figure[] {
   const n = options.quick ? 50 : 1000;
-  const runs = options.runs ?? (options.quick ? 1 : 3);
+  // Five: in the chart-per-namespace layout single runs of the same side differ by up to 3x.
+  const runs = options.runs ?? (options.quick ? 1 : 5);
   const { log } = options;
   return LAYOUTS.flatMap(({ layout, ids: [time, rss, kplusTime, kplusRss] }) => {
     log(`synth: E(${n}) ${layout}, ${runs} runs per side, medians`);
@@ -36,11 +39,14 @@ export function benchSynth(options: BenchOptions): Figure[] {
       { policies: 'constructs', workloads: 'cdk8s-plus', layout },
       { policies: 'plain', workloads: 'cdk8s-plus', layout },
     ];
+    if (layout === 'chart-per-namespace') sides.push({ policies: 'plain-in-classes', workloads: 'api-object', layout });
     const tasks = sides.map(estate => ({ kind: 'synth', n, estate }) as const);
-    const [constructs, plain, kplusConstructs, kplusPlain] = measureInterleaved(tasks, runs, log, { timeoutSeconds: options.timeoutSeconds });
-    [constructs, plain, kplusConstructs, kplusPlain].forEach((s, i) =>
+    const summaries = measureInterleaved(tasks, runs, log, { timeoutSeconds: options.timeoutSeconds });
+    const [constructs, plain, kplusConstructs, kplusPlain, inClasses] = summaries;
+    summaries.forEach((s, i) =>
       log(`  ${describeTask(tasks[i])}: ${ms(s.totalMs)} (${phasesText(s)}), peak RSS ${s.maxRssMiB.toFixed(0)} MiB, ${s.info.yamlBytes} bytes of YAML`));
     log(`  (no target) cdk8s-plus Deployments and the constructs vs everything plain: ${ratioText(kplusConstructs, plain)}`);
+    if (inClasses) log(`  (no target) the plain policies in two construct classes of their own vs plain: ${ratioText(inClasses, plain)}`);
     return [
       ...figures([time, rss], `synth E(${n}) ${layout}, Deployments plain on both sides: constructs/plain`, constructs, plain),
       ...figures([kplusTime, kplusRss], `synth E(${n}) ${layout}, cdk8s-plus Deployments on both sides: constructs/plain`, kplusConstructs, kplusPlain),

@@ -222,6 +222,15 @@ export function shopPolicies(namespace: string): Record<string, unknown>[] {
   ];
 }
 
+class PolicyObject extends ApiObject {}
+class TierGroup extends Construct {}
+
+/** The plain policies as `PolicyObject`s, the tier policies inside a `TierGroup`: the constructs' shape, none of their work. */
+function policiesInClasses(scope: Construct, policies: readonly Record<string, unknown>[]): void {
+  let group: TierGroup | undefined;
+  policies.forEach((m, i) => new PolicyObject(i < 2 ? scope : group ??= new TierGroup(scope, 'tiers'), `p${i}`, m as any));
+}
+
 /**
  * The `cdk8s.io/metadata.addr` label cdk8s-plus gives the pods of the tier's Deployment:
  * `Names.toLabelValue` of the construct at path `<scope path>/<tier>`, whose address is constructs'
@@ -233,8 +242,13 @@ export function addressLabelFor(scope: readonly string[], tier: EstateTier): str
   return Names.toLabelValue({ node: { path: components.slice(1).join('/'), addr } } as any);
 }
 
-/** How the shops' policies are written: through the library's constructs, or as plain ApiObjects. */
-export type EstatePolicies = 'constructs' | 'plain';
+/**
+ * How the shops' policies are written: through the library's constructs, or as plain ApiObjects,
+ * or as the same plain manifests in two trivial construct classes of their own
+ * (`plain-in-classes`, a diagnostic: it adds no work, only classes and a scope, as any construct
+ * library does; see docs/performance.md on cdk8s' walk).
+ */
+export type EstatePolicies = 'constructs' | 'plain' | 'plain-in-classes';
 /** How the shops' Deployments are written: cdk8s-plus-28 Deployments, or plain ApiObjects of the same manifest. */
 export type EstateWorkloads = 'cdk8s-plus' | 'api-object';
 
@@ -257,6 +271,7 @@ function buildShop(scope: Construct, ns: string, path: readonly string[], chartN
     return PodSelector.labels({ app: tier.name });
   });
   if (options.policies === 'constructs') constructPolicies(scope, namespace, pods);
+  else if (options.policies === 'plain-in-classes') policiesInClasses(scope, shopPolicies(ns));
   else shopPolicies(ns).forEach((m, i) => new ApiObject(scope, `p${ESTATE_TIERS.length + i}`, m as any));
 }
 

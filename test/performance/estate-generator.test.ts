@@ -12,6 +12,7 @@ const BUILT_OTHERWISE: readonly EstateOptions[] = [
   { policies: 'constructs', workloads: 'api-object' },
   { policies: 'constructs', workloads: 'cdk8s-plus' },
   { policies: 'plain', workloads: 'cdk8s-plus' },
+  { policies: 'plain-in-classes', workloads: 'api-object' },
 ];
 
 describe.each([
