@@ -87,9 +87,13 @@ export function renderForSynth(app: IConstruct, object: Renderable): any {
   const session = active.get(app);
   const own = Object.getOwnPropertyDescriptor(object, 'toJson');
   if (!session || (own && !own.configurable) || !Object.isExtensible(object)) return json;
+  // Dropped once handed over, so that synth holds each rendering only as long as it would anyway.
+  let rendering: { readonly json: any } | undefined = { json };
   const shadow = () => {
+    const handed = rendering;
+    rendering = undefined;
     restore();
-    return json;
+    return handed ? handed.json : object.toJson(); // a kept reference to the shadow, called again
   };
   const restore = () => {
     if (Object.getOwnPropertyDescriptor(object, 'toJson')?.value !== shadow) return; // already handed over

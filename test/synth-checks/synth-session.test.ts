@@ -139,6 +139,27 @@ describe('synth writes what the lint rendered', () => {
     expect(unwritten.renders).toBe(2);
   });
 
+  test('a reference to the shared rendering, kept and called again, renders afresh', () => {
+    const app = Testing.app();
+    const [counted] = appOfCharts(app, 1);
+    const calls: { json: unknown; rendered: number }[] = [];
+    // Runs after the chart's lint in cdk8s' first validation (the chart comes before its objects).
+    counted.node.addValidation({
+      validate: () => {
+        const toJson = counted.toJson;
+        for (const _ of [1, 2]) {
+          const before = counted.renders;
+          calls.push({ json: toJson.call(counted), rendered: counted.renders - before });
+        }
+        return [];
+      },
+    });
+    app.synthYaml();
+    expect(calls.slice(0, 2).map(c => c.rendered)).toEqual([0, 1]);
+    expect(calls[1].json).not.toBe(calls[0].json);
+    expect(calls[1].json).toEqual(calls[0].json);
+  });
+
   test('an object\'s own toJson is kept; one that cannot be shadowed is rendered twice, and written right', () => {
     const app = Testing.app();
     const [own, frozenShape, fixed] = appOfCharts(app, 3);
