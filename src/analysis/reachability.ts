@@ -38,26 +38,30 @@ interface Group extends End {
   readonly endpoints: readonly { readonly endpoint: Endpoint; readonly id: string }[];
 }
 
-function groups(model: ClusterModel): Group[] {
-  const context = new PolicyContext(model);
-  const classes = workloadClasses(model, context);
-  const selecting = new GroupIndex(classes.map(c => c.subject)).isolatingPolicies(model.policies);
-  const pods = classes.map((c, i) => ({
-    subject: c.subject,
-    egressPolicies: selecting.egress[i],
-    ingressPolicies: selecting.ingress[i],
-    endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
-  }));
+/** Every group, workload classes first, and the one group index over them that SideIndex reads too. */
+function endpointGroups(model: ClusterModel): { groups: Group[]; index: GroupIndex } {
+  const classes = workloadClasses(model, new PolicyContext(model));
   const external = cutAddressSpace(model).map(interval => {
     const endpoint: Endpoint = { kind: 'external', range: toIpRange(interval) };
-    return { ...context.end({ kind: 'external', interval }), endpoints: [{ endpoint, id: endpointId(endpoint) }] };
+    return { subject: { kind: 'external' as const, interval }, endpoints: [{ endpoint, id: endpointId(endpoint) }] };
   });
-  return [...pods, ...external];
+  const members = [
+    ...classes.map(c => ({
+      subject: c.subject,
+      endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
+    })),
+    ...external,
+  ];
+  const index = new GroupIndex(members.map(m => m.subject));
+  // External ranges are never selected, so their lists stay empty: nothing isolates them.
+  const isolating = index.isolatingPolicies(model.policies);
+  const groups = members.map((m, i) => ({ ...m, egressPolicies: isolating.egress[i], ingressPolicies: isolating.ingress[i] }));
+  return { groups, index };
 }
 
 export function computeReachability(model: ClusterModel): Reachability {
-  const all = groups(model);
-  const sides = new SideIndex(all);
+  const { groups: all, index } = endpointGroups(model);
+  const sides = new SideIndex(all, index);
   // Flows are sorted by source id, then destination id: rank every endpoint once, then sort numbers.
   const ids = [...new Set(all.flatMap(g => g.endpoints.map(e => e.id)))].sort(compare);
   const rank = new Map(ids.map((id, i) => [id, i]));
