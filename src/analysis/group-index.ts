@@ -49,8 +49,7 @@ export class GroupIndex {
   private readonly byNamespace = new Map<string, LabelIndex>();
   private readonly namespaceLabels = new Map<string, Labels>();
   private readonly external: number[] = [];
-  private readonly peerMemo = new Map<string, readonly number[]>();
-  /** The same, by the peer object (a peer belongs to one policy), to skip building the key again. */
+  /** `peerGroups` by peer object: a peer belongs to one policy, and sides and lint rules ask about it again. */
   private readonly peerByObject = new Map<PeerSpec, readonly number[]>();
   private readonly namespaceMemo = new Map<string, readonly string[]>();
 
@@ -107,12 +106,7 @@ export class GroupIndex {
 
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   public peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    return memo(this.peerByObject, peer, () => {
-      // What peerMatches reads: the peer, and the policy's namespace only for a peer without a namespace selector.
-      const namespace = peer.namespaceSelector ? null : policy.namespace;
-      const key = JSON.stringify([peer.ipBlock ?? null, peer.namespaceSelector ?? null, peer.podSelector ?? null, namespace]);
-      return memo(this.peerMemo, key, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g])));
-    });
+    return memo(this.peerByObject, peer, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g])));
   }
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {

@@ -50,13 +50,22 @@ export function readLabels(value: unknown): Labels {
   return labels;
 }
 
+/** An object's kind, apiVersion, name and namespace, as `objectMeta` reads them. */
+export interface ObjectMeta {
+  readonly kind?: string;
+  readonly apiVersion?: string;
+  readonly name?: string;
+  readonly namespace: string;
+}
+
 /** The object's kind, name and namespace (`default` when unset: namespaced objects live there unless told). */
-export function objectMeta(obj: unknown): { kind?: string; apiVersion?: string; name?: string; namespace: string } {
+export function objectMeta(obj: unknown): ObjectMeta {
+  const metadata = field(obj, 'metadata');
   return {
     kind: stringField(obj, 'kind'),
     apiVersion: stringField(obj, 'apiVersion'),
-    name: stringField(field(obj, 'metadata'), 'name'),
-    namespace: stringField(field(obj, 'metadata'), 'namespace') ?? 'default',
+    name: stringField(metadata, 'name'),
+    namespace: stringField(metadata, 'namespace') ?? 'default',
   };
 }
 

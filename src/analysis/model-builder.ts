@@ -7,17 +7,16 @@
  * a workload or policy gets just that label; an object without a namespace is in `default`.
  * Everything that is neither a Namespace, a workload nor a NetworkPolicy is `ignored`.
  */
-import { field, isKindOf, ManifestObject, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
-import { ClusterModel, IgnoredObject, ManifestDocument, Namespace } from './model';
+import { field, isKindOf, ManifestObject, ObjectMeta, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
+import { ClusterModel, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
 import { isNetworkPolicy, readPolicy } from './policy-reader';
-import { isWorkload, readWorkloads } from './workload-reader';
+import { isWorkload, readWorkloads, WorkloadObject } from './workload-reader';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 const NAMESPACE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Namespace', ['']]]);
 
-function isNamespace(obj: unknown): boolean {
-  const meta = objectMeta(obj);
+function isNamespace(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(NAMESPACE_GROUPS, meta.kind, meta.apiVersion);
 }
 
@@ -26,22 +25,30 @@ export function namespaceLabels(name: string, labels: unknown = undefined) {
   return Object.assign(readLabels(labels), { [NAMESPACE_NAME_LABEL]: name });
 }
 
-function toIgnored({ object, source }: ManifestObject): IgnoredObject {
-  const meta = objectMeta(object);
+function toIgnored({ source }: ManifestObject, meta: ObjectMeta): IgnoredObject {
   return { apiVersion: meta.apiVersion, kind: meta.kind, name: meta.name, source };
 }
 
 export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
-  const objects = unpackDocuments(docs);
-  const workloads = readWorkloads(objects.filter(o => isWorkload(o.object)));
-  const policies = objects.filter(o => isNetworkPolicy(o.object)).map(readPolicy);
-  const ignored = objects.filter(o => !isWorkload(o.object) && !isNetworkPolicy(o.object) && !isNamespace(o.object)).map(toIgnored);
-
+  // One pass, each object's metadata read once: at synth time this runs on every object of a chart.
+  const workloadObjects: WorkloadObject[] = [];
+  const policies: Policy[] = [];
+  const ignored: IgnoredObject[] = [];
   const namespaces = new Map<string, Namespace>();
-  for (const { object, source } of objects.filter(o => isNamespace(o.object))) {
-    const name = objectMeta(object).name!;
-    namespaces.set(name, { name, labels: namespaceLabels(name, field(field(object, 'metadata'), 'labels')), source });
+  for (const o of unpackDocuments(docs)) {
+    const meta = objectMeta(o.object);
+    if (isWorkload(meta)) {
+      workloadObjects.push({ ...o, meta });
+    } else if (isNetworkPolicy(meta)) {
+      policies.push(readPolicy(o, meta));
+    } else if (isNamespace(meta)) {
+      const name = meta.name!;
+      namespaces.set(name, { name, labels: namespaceLabels(name, field(field(o.object, 'metadata'), 'labels')), source: o.source });
+    } else {
+      ignored.push(toIgnored(o, meta));
+    }
   }
+  const workloads = readWorkloads(workloadObjects);
   for (const { namespace } of [...workloads, ...policies]) {
     if (!namespaces.has(namespace)) namespaces.set(namespace, { name: namespace, labels: namespaceLabels(namespace) });
   }

@@ -30,11 +30,14 @@ export type Labels = Readonly<Record<string, string>>;
 /** Kubernetes `metav1.LabelSelector`, as written in manifests. */
 export interface LabelSelectorSpec {
   readonly matchLabels?: Labels;
-  readonly matchExpressions?: ReadonlyArray<{
-    readonly key: string;
-    readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-    readonly values?: readonly string[];
-  }>;
+  readonly matchExpressions?: readonly LabelSelectorRequirementSpec[];
+}
+
+/** One entry of `matchExpressions`. */
+export interface LabelSelectorRequirementSpec {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values?: readonly string[];
 }
 
 export interface IpBlockSpec {

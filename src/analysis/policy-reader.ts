@@ -8,26 +8,27 @@
  * that had entries but lost them all becomes `[]` ("matches nothing"), never `undefined`
  * ("everyone"). A rule that is not an object keeps its index and matches nothing.
  */
-import { arrayField, field, isKindOf, isPlainObject, ManifestObject, objectMeta, readLabels, stringField } from './manifest-objects';
-import { Direction, IpBlockSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
+import { arrayField, field, isKindOf, isPlainObject, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
+import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
 const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
-export function isNetworkPolicy(obj: unknown): boolean {
-  const meta = objectMeta(obj);
+/** Whether an object with this metadata (`objectMeta`) is a NetworkPolicy. */
+export function isNetworkPolicy(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(POLICY_GROUPS, meta.kind, meta.apiVersion);
 }
 
 function readSelector(value: unknown): LabelSelectorSpec | undefined {
   if (!isPlainObject(value)) return undefined;
-  const matchExpressions = arrayField(value, 'matchExpressions').flatMap(e => {
-    const key = stringField(e, 'key');
-    const operator = OPERATORS.find(op => op === field(e, 'operator'));
-    const values = arrayField(e, 'values').filter((v): v is string => typeof v === 'string');
-    return key !== undefined && operator !== undefined ? [{ key, operator, values }] : [];
-  });
-  return { matchLabels: readLabels(field(value, 'matchLabels')), matchExpressions };
+  return { matchLabels: readLabels(field(value, 'matchLabels')), matchExpressions: readEach(arrayField(value, 'matchExpressions'), readRequirement) };
+}
+
+function readRequirement(value: unknown): LabelSelectorRequirementSpec | undefined {
+  const key = stringField(value, 'key');
+  const operator = OPERATORS.find(op => op === field(value, 'operator'));
+  const values = arrayField(value, 'values').filter((v): v is string => typeof v === 'string');
+  return key !== undefined && operator !== undefined ? { key, operator, values } : undefined;
 }
 
 function readIpBlock(value: unknown): IpBlockSpec | undefined {
@@ -36,31 +37,41 @@ function readIpBlock(value: unknown): IpBlockSpec | undefined {
   return { cidr, except: arrayField(value, 'except').filter((c): c is string => typeof c === 'string') };
 }
 
-function readPeer(value: unknown): PeerSpec[] {
+function readPeer(value: unknown): PeerSpec | undefined {
   const podSelector = readSelector(field(value, 'podSelector'));
   const namespaceSelector = readSelector(field(value, 'namespaceSelector'));
   const ipBlock = readIpBlock(field(value, 'ipBlock'));
   // Kubernetes requires at least one of the three, and ipBlock alone.
-  if (ipBlock) return podSelector || namespaceSelector ? [] : [{ ipBlock }];
-  if (!podSelector && !namespaceSelector) return [];
-  return [{ ...(podSelector && { podSelector }), ...(namespaceSelector && { namespaceSelector }) }];
+  if (ipBlock) return podSelector || namespaceSelector ? undefined : { ipBlock };
+  if (!podSelector) return namespaceSelector && { namespaceSelector };
+  return namespaceSelector ? { podSelector, namespaceSelector } : { podSelector };
 }
 
-function readPort(value: unknown): PortSpec[] {
-  if (!isPlainObject(value)) return [];
+function readPort(value: unknown): PortSpec | undefined {
+  if (!isPlainObject(value)) return undefined;
   const protocol = field(value, 'protocol') ?? 'TCP';
   const port = field(value, 'port');
   const endPort = field(value, 'endPort');
-  if (!PROTOCOLS.includes(protocol as Protocol)) return [];
-  if (port === undefined) return [{ protocol: protocol as Protocol }];
-  if (typeof port !== 'number' && typeof port !== 'string') return [];
-  return [{ protocol: protocol as Protocol, port, ...(typeof endPort === 'number' && { endPort }) }];
+  if (!PROTOCOLS.includes(protocol as Protocol)) return undefined;
+  if (port === undefined) return { protocol: protocol as Protocol };
+  if (typeof port !== 'number' && typeof port !== 'string') return undefined;
+  return typeof endPort === 'number' ? { protocol: protocol as Protocol, port, endPort } : { protocol: protocol as Protocol, port };
+}
+
+/** The well-formed items (those `read` does not drop) of a list. */
+function readEach<T>(items: readonly unknown[], read: (item: unknown) => T | undefined): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const value = read(item);
+    if (value !== undefined) out.push(value);
+  }
+  return out;
 }
 
 /** Missing or `[]` → undefined (Kubernetes: "all"); entries → those that are well-formed. */
-function readList<T>(value: unknown, read: (item: unknown) => T[]): T[] | undefined {
+function readList<T>(value: unknown, read: (item: unknown) => T | undefined): T[] | undefined {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return undefined;
-  return Array.isArray(value) ? value.flatMap(read) : [];
+  return Array.isArray(value) ? readEach(value, read) : [];
 }
 
 function readRule(value: unknown, peersKey: 'from' | 'to'): RuleSpec {
@@ -74,9 +85,8 @@ function effectivePolicyTypes(spec: unknown): Direction[] {
   return (['Ingress', 'Egress'] as const).filter(d => given.includes(d));
 }
 
-/** A NetworkPolicy object (already checked with `isNetworkPolicy`) after defaulting. */
-export function readPolicy({ object, source }: ManifestObject): Policy {
-  const meta = objectMeta(object);
+/** A NetworkPolicy object (already checked with `isNetworkPolicy` on its `meta`) after defaulting. */
+export function readPolicy({ object, source }: ManifestObject, meta: ObjectMeta): Policy {
   const spec = field(object, 'spec');
   return {
     namespace: meta.namespace,

@@ -36,6 +36,11 @@ export function matchesSelector(selector: LabelSelectorSpec, labels: Labels): bo
   return true;
 }
 
+/** Whether the selector has no requirement at all, so that it selects everything (`{}`). */
+export function selectsAll(selector: LabelSelectorSpec): boolean {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && !selector.matchExpressions?.length;
+}
+
 /** `app=web,tier in (a,b),!debug`; `{}` reads as `(all)`. For messages, not for parsing. */
 export function describeSelector(selector: LabelSelectorSpec): string {
   const parts = [

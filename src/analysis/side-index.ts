@@ -7,7 +7,7 @@
  * The rule semantics are evaluation.ts' (`peerMatches`, `portsConns`, a side = the union of its
  * matching rules, everything when not isolated), applied rule by rule instead of pair by pair:
  * a rule's peers are matched once against the groups they can possibly match, found through the
- * group index (group-index.ts), and peers with the same text (in the same namespace) share the result.
+ * group index (group-index.ts).
  */
 import { ConnectionSet } from './connection-set';
 import { End, portsConns } from './evaluation';
@@ -103,7 +103,7 @@ export class SideIndex {
   }
 
   /** What `rule`'s ports allow toward group `dst` (evaluation.ts' `portsConns`), interned and computed once. */
-  private ruleConns(rule: RuleSpec, dst: number): ConnectionSet {
+  public ruleConns(rule: RuleSpec, dst: number): ConnectionSet {
     // Without named ports what a rule allows is the same toward every destination.
     if (!rule.ports?.some(p => typeof p.port === 'string')) {
       return memo(this.uniformMemo, rule, () => this.algebra.intern(portsConns(rule.ports, this.groups[dst].subject).conns));

@@ -17,7 +17,7 @@
  *   labels win over its template.
  */
 import { isPortNumber } from './connection-set';
-import { arrayField, field, isKindOf, ManifestObject, objectMeta, path, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, ManifestObject, ObjectMeta, path, readLabels, stringField } from './manifest-objects';
 import { NamedContainerPort, Protocol, PROTOCOLS, Workload } from './model';
 
 /** Workload kinds and the API groups they come from ('' is the core group). */
@@ -32,9 +32,14 @@ const WORKLOAD_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['CronJob', ['batch']],
 ]);
 
-export function isWorkload(obj: unknown): boolean {
-  const meta = objectMeta(obj);
+/** Whether an object with this metadata (`objectMeta`) is a workload. */
+export function isWorkload(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(WORKLOAD_GROUPS, meta.kind, meta.apiVersion);
+}
+
+/** A workload object with its metadata, as `buildModel` classified it. */
+export interface WorkloadObject extends ManifestObject {
+  readonly meta: ObjectMeta;
 }
 
 /** A workload object as read, before grouping by owner. */
@@ -76,8 +81,7 @@ function controllerOwner(obj: unknown): Candidate['owner'] {
   return kind !== undefined && kind !== 'Node' && name !== undefined ? { kind, name } : undefined;
 }
 
-function readCandidate({ object, source }: ManifestObject): Candidate {
-  const meta = objectMeta(object);
+function readCandidate({ object, source, meta }: WorkloadObject): Candidate {
   const template = podTemplate(object, meta.kind!);
   const podSpec = field(template, 'spec');
   return {
@@ -97,7 +101,7 @@ function readCandidate({ object, source }: ManifestObject): Candidate {
 const keyOf = (namespace: string, kind: string, name: string) => `${namespace}/${kind}/${name}`;
 
 /** Workload objects (already filtered with `isWorkload`) grouped into one peer per controller tree. */
-export function readWorkloads(objects: readonly ManifestObject[]): Workload[] {
+export function readWorkloads(objects: readonly WorkloadObject[]): Workload[] {
   const candidates = objects.map(readCandidate);
   const byKey = new Map(candidates.map(c => [keyOf(c.workload.namespace, c.workload.kind, c.workload.name), c]));
 

@@ -4,6 +4,8 @@
  */
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Dot-separated DNS-1123 labels, each as LABEL. */
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_MAX = 63;
 const SUBDOMAIN_MAX = 253;
 
@@ -23,7 +25,7 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
   if (value.length > SUBDOMAIN_MAX) {
     return `is ${value.length} characters long, more than the ${SUBDOMAIN_MAX} a DNS-1123 subdomain allows`;
   }
-  if (!value.split('.').every(part => LABEL.test(part))) {
+  if (!SUBDOMAIN.test(value)) {
     return 'is not a DNS-1123 subdomain (lower-case letters, digits, \'-\' and \'.\', each dot-separated part starting and ending with a letter or digit)';
   }
   return undefined;

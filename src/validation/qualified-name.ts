@@ -7,8 +7,20 @@ import { dns1123SubdomainProblem } from './dns-1123';
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const NAME_MAX = 63;
 
+/** Answers for the label keys seen so far: a cluster uses few keys, on every selector of every policy. */
+const keyAnswers = new Map<string, string | undefined>();
+const KEY_ANSWERS_MAX = 10_000;
+
 /** A qualified name: `name` or `prefix/name`; prefix a DNS-1123 subdomain, name 1–63 of `[-A-Za-z0-9_.]` with alphanumeric ends. */
 export function qualifiedNameProblem(value: string): string | undefined {
+  if (keyAnswers.has(value)) return keyAnswers.get(value);
+  if (keyAnswers.size >= KEY_ANSWERS_MAX) keyAnswers.clear();
+  const problem = checkQualifiedName(value);
+  keyAnswers.set(value, problem);
+  return problem;
+}
+
+function checkQualifiedName(value: string): string | undefined {
   const parts = value.split('/');
   if (parts.length > 2) {
     return 'is not a qualified name: it may contain at most one \'/\' (prefix/name)';

@@ -7,7 +7,7 @@
 import type { ValidationProblem } from '../../validation/problem';
 import { validateNetworkPolicy } from '../../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
-import { GroupIndex } from '../group-index';
+import { GroupIndex, memo } from '../group-index';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
 import { SideIndex } from '../side-index';
@@ -25,7 +25,8 @@ export class LintContext {
   private readonly selected = new Map<Policy, readonly Workload[]>();
   private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
   private readonly policyNamespaces: ReadonlySet<string>;
-  private selectedClasses?: ReadonlySet<number>;
+  private readonly selectedMemo = new Map<Policy, readonly number[]>();
+  private anySelected?: ReadonlySet<number>;
   private sideIndex?: SideIndex;
 
   constructor(public readonly model: ClusterModel) {
@@ -64,12 +65,12 @@ export class LintContext {
 
   /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */
   public selectedWorkloads(policy: Policy): readonly Workload[] {
-    let workloads = this.selected.get(policy);
-    if (workloads === undefined) {
-      workloads = this.workloadsOf(this.index.selectedBy(policy));
-      this.selected.set(policy, workloads);
-    }
-    return workloads;
+    return memo(this.selected, policy, () => this.workloadsOf(this.selectedClasses(policy)));
+  }
+
+  /** The classes `policy`'s `spec.podSelector` selects (see `selectedWorkloads`). */
+  public selectedClasses(policy: Policy): readonly number[] {
+    return memo(this.selectedMemo, policy, () => this.index.selectedBy(policy));
   }
 
   /** The classes any of `peers` (entries of one of `policy`'s rules) matches, in class order. */
@@ -91,12 +92,7 @@ export class LintContext {
 
   /** What the shared validator says about the policy as written (rules that overlap it report its words). */
   public validationProblems(policy: Policy): readonly ValidationProblem[] {
-    let problems = this.problems.get(policy);
-    if (problems === undefined) {
-      problems = validateNetworkPolicy(policy.raw);
-      this.problems.set(policy, problems);
-    }
-    return problems;
+    return memo(this.problems, policy, () => validateNetworkPolicy(policy.raw));
   }
 
   /** True when the input declares at least one workload in the namespace. */
@@ -106,8 +102,8 @@ export class LintContext {
 
   /** Whether some policy's `spec.podSelector` selects the workload (whatever its policyTypes). */
   public isSelected(workload: Workload): boolean {
-    this.selectedClasses ??= new Set(this.model.policies.flatMap(p => this.index.selectedBy(p)));
-    return this.selectedClasses.has(this.classOf(workload));
+    this.anySelected ??= new Set(this.model.policies.flatMap(p => this.selectedClasses(p)));
+    return this.anySelected.has(this.classOf(workload));
   }
 
   /** True when the input has at least one policy in the namespace. */

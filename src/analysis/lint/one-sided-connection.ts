@@ -6,10 +6,9 @@
  * "all namespaces" does not say the author meant each pod behind it.
  */
 import type { ConnectionSet } from '../connection-set';
-import { portsConns } from '../evaluation';
 import type { Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
-import { describeSelector } from '../selector';
+import { selectsAll } from '../selector';
 import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
@@ -67,13 +66,12 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
  */
 function refusedClassPairs(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec,
   namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> {
-  const selected = [...new Set(context.selectedWorkloads(policy).map(w => context.classOf(w)))];
   const others = context.peerClasses(policy, namedPeers);
   const refused = new Map<number, Map<number, ConnectionSet>>();
-  for (const self of selected) {
+  for (const self of context.selectedClasses(policy)) {
     for (const other of others) {
       const [src, dst] = direction === 'Egress' ? [self, other] : [other, self];
-      const conns = portsConns(rule.ports, context.classEnd(dst).subject).conns;
+      const conns = context.sides.ruleConns(rule, dst);
       // Unresolvable named ports are the named-port rule's finding, not this one's.
       if (conns.isEmpty() || !otherEndRefuses(context, direction, src, dst, conns)) continue;
       const row = refused.get(self) ?? new Map<number, ConnectionSet>();
@@ -109,9 +107,9 @@ function otherEndRefuses(context: LintContext, direction: Direction, src: number
   const side = direction === 'Egress' ? context.sides.ingress(dst) : context.sides.egress(src);
   if (side === 'all') return false;
   const allowed = side.get(direction === 'Egress' ? src : dst);
-  return allowed === undefined || allowed.intersect(conns).isEmpty();
+  return allowed === undefined || context.sides.algebra.intersect(allowed, conns).isEmpty();
 }
 
 function namesPods(peer: PeerSpec): boolean {
-  return peer.podSelector !== undefined && describeSelector(peer.podSelector) !== '(all)';
+  return peer.podSelector !== undefined && !selectsAll(peer.podSelector);
 }
