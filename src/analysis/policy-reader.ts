@@ -58,14 +58,14 @@ function readPort(value: unknown): PortSpec | undefined {
   return typeof endPort === 'number' ? { protocol: protocol as Protocol, port, endPort } : { protocol: protocol as Protocol, port };
 }
 
+const NONE: never[] = Object.freeze([]) as never[];
+
 /** The well-formed items (those `read` does not drop) of a list. */
 function readEach<T>(items: readonly unknown[], read: (item: unknown) => T | undefined): T[] {
-  const out: T[] = [];
-  for (const item of items) {
-    const value = read(item);
-    if (value !== undefined) out.push(value);
-  }
-  return out;
+  // One shared empty list, and map() allocates exactly the length: a model holds thousands of these lists.
+  if (items.length === 0) return NONE;
+  const values = items.map(read);
+  return values.includes(undefined) ? values.filter((v): v is T => v !== undefined) : values as T[];
 }
 
 /** Missing or `[]` → undefined (Kubernetes: "all"); entries → those that are well-formed. */

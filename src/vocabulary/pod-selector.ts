@@ -151,10 +151,11 @@ export function describeNamespace(namespace: string | undefined): string {
 
 /** One renderer for every label selector: empty parts are omitted, `{}` stays `{}`. */
 export function renderSelector(labels: { [key: string]: string }, expressions: kplus.k8s.LabelSelectorRequirement[]): kplus.k8s.LabelSelector {
-  return {
-    ...Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {},
-    ...expressions.length > 0 ? { matchExpressions: expressions } : {},
-  };
+  // Assigned, not spread: spreads of varying shapes give every object its own hidden class (see network-policy.ts).
+  const selector: { matchLabels?: { [key: string]: string }; matchExpressions?: kplus.k8s.LabelSelectorRequirement[] } = {};
+  if (Object.keys(labels).length > 0) selector.matchLabels = Object.assign({}, labels);
+  if (expressions.length > 0) selector.matchExpressions = expressions;
+  return selector;
 }
 
 function isEmpty(selector: kplus.k8s.LabelSelector): boolean {

@@ -119,10 +119,10 @@ export class Port {
    */
   public _toKube(): { readonly protocol: string; readonly port?: number | string; readonly endPort?: number } {
     const port = this.portName ?? this.portNumber;
-    return {
-      protocol: this.protocol,
-      ...port !== undefined ? { port } : {},
-      ...this.endPort !== undefined ? { endPort: this.endPort } : {},
-    };
+    // Assigned, not spread: see renderSelector.
+    const json: { protocol: string; port?: number | string; endPort?: number } = { protocol: this.protocol };
+    if (port !== undefined) json.port = port;
+    if (this.endPort !== undefined) json.endPort = this.endPort;
+    return json;
   }
 }
