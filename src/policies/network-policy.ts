@@ -7,6 +7,7 @@ import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
+import { rememberValidatedSpec } from '../synth-checks/validated-specs';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -73,6 +74,11 @@ class RenderedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
   constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, spec: NetworkPolicySpecJson) {
     // The L1 props type models `ports[].port` as IntOrString; this JSON holds the plain value.
     super(scope, id, { metadata, spec: spec as unknown as kplus.k8s.NetworkPolicySpec });
+    // The L1 constructor spreads its GVK and props into a new object, and V8 gives each such object
+    // a hidden class of its own: thousands of policies made every read of them (toJson, the lint)
+    // megamorphic. The same fields in one literal share one. (`props` is ApiObject's private field;
+    // were it renamed, this would only be an unused property, and the output the same.)
+    (this as unknown as { props: unknown }).props = { apiVersion: this.apiVersion, kind: this.kind, metadata, spec };
   }
 
   public toJson(): any {
@@ -97,10 +103,10 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     throw new Error(`${where}: ${(e as Error).message}`);
   }
   // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
-  const policy = new RenderedNetworkPolicy(owner, id, {
-    ...definition.name !== undefined ? { name: definition.name } : {},
-    ...definition.namespace !== undefined ? { namespace: definition.namespace } : {},
-  }, spec);
+  const metadata: { name?: string; namespace?: string } = {};
+  if (definition.name !== undefined) metadata.name = definition.name;
+  if (definition.namespace !== undefined) metadata.namespace = definition.namespace;
+  const policy = new RenderedNetworkPolicy(owner, id, metadata, spec);
   const problems = validateNetworkPolicy({
     apiVersion: policy.apiVersion,
     kind: policy.kind,
@@ -112,6 +118,7 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
+  rememberValidatedSpec(policy, spec);
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(Chart.of(owner));
   return policy;
@@ -127,25 +134,26 @@ function renderSpec(definition: PolicyDefinition, policyNamespace: string | unde
   const ingress = definition.ingress?.map(rule => renderRule(rule, 'from', policyNamespace));
   const egress = definition.egress?.map(rule => renderRule(rule, 'to', policyNamespace));
   definition.egress?.forEach(refuseNamedPortToAnywhere);
-  return {
-    podSelector: definition.pods._toKube(),
-    ...ingress && ingress.length > 0 ? { ingress } : {},
-    ...egress && egress.length > 0 ? { egress } : {},
-    // Always explicit: Kubernetes' defaulting would add Ingress to an egress-only policy.
-    policyTypes: [
-      ...definition.ingress ? ['Ingress'] : [],
-      ...definition.egress ? ['Egress'] : [],
-    ],
-  };
+  // Objects are built by assignment, never by spreading objects of varying shapes: past a few shapes
+  // V8 gives every spread result a hidden class of its own, and each of the thousands of policies an
+  // estate has would carry its own, slowing everything that reads them (synth, the lint, YAML).
+  const spec: NetworkPolicySpecJson = { podSelector: definition.pods._toKube() };
+  if (ingress && ingress.length > 0) spec.ingress = ingress;
+  if (egress && egress.length > 0) spec.egress = egress;
+  // Always explicit: Kubernetes' defaulting would add Ingress to an egress-only policy.
+  const policyTypes: string[] = [];
+  if (definition.ingress) policyTypes.push('Ingress');
+  if (definition.egress) policyTypes.push('Egress');
+  spec.policyTypes = policyTypes;
+  return spec;
 }
 
 function renderRule(rule: PolicyRule, peersKey: 'from' | 'to', policyNamespace: string | undefined): Record<string, unknown> {
   const everyone = rule.peers === undefined || rule.peers.some(peer => peer._isAnywhere);
-  const peers = everyone ? undefined : rule.peers!.map(peer => peer._toKube({ policyNamespace })!);
-  return {
-    ...peers ? { [peersKey]: peers } : {},
-    ...rule.ports && rule.ports.length > 0 ? { ports: rule.ports.map(port => port._toKube()) } : {},
-  };
+  const json: Record<string, unknown> = {};
+  if (!everyone) json[peersKey] = rule.peers!.map(peer => peer._toKube({ policyNamespace })!);
+  if (rule.ports && rule.ports.length > 0) json.ports = rule.ports.map(port => port._toKube());
+  return json;
 }
 
 /** Egress to a named port with no destination pods is left to each network plugin (reference §2). */

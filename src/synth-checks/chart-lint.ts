@@ -12,6 +12,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { oncePerSynth, renderForSynth, trackSynths } from './synth-session';
+import { hasValidatedSpec } from './validated-specs';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -57,8 +58,10 @@ class ChartNetworkLint implements IValidation {
     const objects = chartApiObjects(this.chart);
     const app = this.chart.node.root;
     // Read only: synth writes these same renderings.
-    const model = buildModel(objects.map((o, documentIndex) => ({ object: renderForSynth(app, o), source: { documentIndex } })));
-    return lint(model, { rules: CHART_RULES }).flatMap(finding => {
+    const renderings = objects.map(o => renderForSynth(app, o));
+    const validSpecs = new WeakSet(renderings.filter((r, i) => hasValidatedSpec(objects[i], r)) as object[]);
+    const model = buildModel(renderings.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+    return lint(model, { rules: CHART_RULES, validSpecs }).flatMap(finding => {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (construct && isAcknowledged(construct, finding.ruleId)) return [];
       const where = construct ? construct.node.path : this.chart.node.path;

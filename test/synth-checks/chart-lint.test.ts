@@ -1,9 +1,10 @@
 /** The synth-time network lint: `app.synth()` fails on chart-level mistakes, naming the construct path. */
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, Peer, PodSelector, Port } from '../../src';
 import { NetworkLint } from '../../src/synth-checks';
 import { registerChartLint } from '../../src/synth-checks/chart-lint';
+import * as validator from '../../src/validation/validate-network-policy';
 
 function chartWithLint(): { app: App; chart: Chart } {
   const app = Testing.app();
@@ -79,6 +80,27 @@ describe('synth-time network lint', () => {
     new kplus.k8s.KubeNetworkPolicy(chart, 'raw-open', { metadata: { name: 'open' }, spec: { podSelector: {}, ingress: [{}] } });
     expect(() => app.synthYaml()).toThrow(/\[shop\] shop\/raw-split: namespace-pod-selector-split: shop\/from-monitoring: spec\.ingress\[0\]\.from:/);
     expect(() => app.synthYaml()).toThrow(/\[shop\] shop\/raw-open: allow-all-cancels-deny: shop\/open: spec\.ingress\[0\]:/);
+  });
+
+  test('a spec the builder validated is not validated again at synth; one changed after construction is', () => {
+    const { app, chart } = chartWithLint();
+    new DefaultDeny(chart, 'deny', { ingress: true, egress: true });
+    new DnsEgress(chart, 'dns');
+    const allow = new AllowFrom(chart, 'from-api', { pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))] });
+    const validate = jest.spyOn(validator, 'validateNetworkPolicy');
+    try {
+      expect(() => app.synthYaml()).not.toThrow();
+      expect(validate).toHaveBeenCalledTimes(3);
+      expect(validate.mock.calls.filter(([policy]) => 'spec' in (policy as object))).toEqual([]);
+
+      // A JSON patch leaves ingress rules that policyTypes no longer covers: the lint sees the patched spec.
+      allow.apiObject.addJsonPatch(JsonPatch.replace('/spec/policyTypes', ['Egress']));
+      validate.mockClear();
+      expect(() => app.synthYaml()).toThrow(/shop\/from-api: policy-types-mismatch: .*spec\.ingress: .* has rules, but spec\.policyTypes does not include Ingress/);
+      expect(validate.mock.calls.filter(([policy]) => 'spec' in (policy as object))).toHaveLength(1);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   test('registering twice adds one validation', () => {

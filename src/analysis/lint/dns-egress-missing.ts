@@ -6,6 +6,7 @@
  * UDP 53 or 5353 (OpenShift's resolver port) to some peer.
  */
 import { portsConns, type PodSubject } from '../evaluation';
+import { memo } from '../group-index';
 import type { Labels, Policy } from '../model';
 import { workloadId } from '../model';
 import type { LintContext } from './context';
@@ -35,16 +36,19 @@ export const dnsEgressMissing: LintRule = {
   check: (model, context) => {
     const withoutDns = new Map<Policy, string[]>();
     const report = (policy: Policy, who: string) => withoutDns.set(policy, [...withoutDns.get(policy) ?? [], who]);
+    // A policy usually isolates several workloads: judge its rules once.
+    const judged = new Map<Policy, boolean>();
+    const allows = (policy: Policy) => memo(judged, policy, () => allowsDns(policy));
     for (const workload of model.workloads) {
       const isolating = context.isolatingPolicies(workload, 'Egress');
       // Reported once, against the first policy that isolates it.
-      if (isolating.length > 0 && !isolating.some(allowsDns)) report(isolating[0], workloadId(workload));
+      if (isolating.length > 0 && !isolating.some(allows)) report(isolating[0], workloadId(workload));
     }
     // Policies only (a chart without workloads): judge the plainest pod each default deny covers. An allow-list
     // policy read alone is usually one piece of a set (one pattern of a catalogue), so it is not judged.
     for (const policy of model.policies.filter(p => deniesAllEgress(p) && !context.hasWorkloadsIn(p.namespace))) {
       const labels = representativeLabels(policy.podSelector);
-      if (!isolatingPoliciesOf(context, policy.namespace, labels).some(allowsDns)) report(policy, podsIn(policy.podSelector, policy.namespace));
+      if (!isolatingPoliciesOf(context, policy.namespace, labels).some(allows)) report(policy, podsIn(policy.podSelector, policy.namespace));
     }
     return [...withoutDns].map(([policy, who]) => finding(policy, who));
   },

@@ -13,6 +13,11 @@ export interface LintOptions {
   readonly disable?: readonly string[];
   /** The rules to run; default every rule. Synth-time checks pass the chart-level subset. */
   readonly rules?: readonly LintRule[];
+  /**
+   * Policy objects (`Policy.raw`) whose `spec` is known to pass the validator with no problem:
+   * only the rest of them is validated again. Synth-time checks pass what the builder validated.
+   */
+  readonly validSpecs?: WeakSet<object>;
 }
 
 export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] {
@@ -21,7 +26,7 @@ export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] 
   if (unknown.length > 0) {
     throw new Error(`unknown lint rule id ${unknown.join(', ')}; known ids: ${RULES.map(r => r.id).join(', ')}`);
   }
-  const context = new LintContext(model);
+  const context = new LintContext(model, options.validSpecs);
   return rules
     .filter(rule => !options.disable?.includes(rule.id))
     .flatMap(rule => rule.check(model, context))
