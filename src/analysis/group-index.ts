@@ -10,6 +10,7 @@
  * distinct label sets and policies, not with workloads squared.
  */
 import { peerMatches, Subject } from './evaluation';
+import { exact } from './lists';
 import type { LabelSelectorSpec, Labels, PeerSpec, Policy } from './model';
 import { matchesSelector } from './selector';
 
@@ -24,6 +25,13 @@ export class LabelIndex {
     for (const key of Object.keys(labels)) {
       push(this.byLabel, `${key}\0${labels[key]}`, group);
       push(this.byKey, key, group);
+    }
+  }
+
+  /** Trims the lists once every group is added. */
+  public seal(): void {
+    for (const lists of [this.byLabel, this.byKey]) {
+      for (const [key, list] of lists) lists.set(key, exact(list));
     }
   }
 
@@ -68,6 +76,7 @@ export class GroupIndex {
       }
       index.add(i, subject.podLabels);
     });
+    this.byNamespace.forEach(index => index.seal());
   }
 
   /** Whether any pod group is in `namespace`. */
@@ -79,10 +88,10 @@ export class GroupIndex {
   public selectedBy(policy: Pick<Policy, 'namespace' | 'podSelector'>): number[] {
     const index = this.byNamespace.get(policy.namespace);
     if (!index) return [];
-    return index.candidates(policy.podSelector).filter(g => {
+    return exact(index.candidates(policy.podSelector).filter(g => {
       const subject = this.subjects[g];
       return subject.kind === 'pod' && !subject.hostNetwork && matchesSelector(policy.podSelector, subject.podLabels);
-    });
+    }));
   }
 
   /**
@@ -101,12 +110,12 @@ export class GroupIndex {
         for (const g of selected) lists[g].push(policy);
       }
     }
-    return { egress, ingress };
+    return { egress: egress.map(exact), ingress: ingress.map(exact) };
   }
 
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   public peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    return memo(this.peerByObject, peer, () => this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g])));
+    return memo(this.peerByObject, peer, () => exact(this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g]))));
   }
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {

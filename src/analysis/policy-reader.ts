@@ -8,6 +8,7 @@
  * that had entries but lost them all becomes `[]` ("matches nothing"), never `undefined`
  * ("everyone"). A rule that is not an object keeps its index and matches nothing.
  */
+import { exact, NONE } from './lists';
 import { arrayField, field, isKindOf, isPlainObject, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
@@ -58,14 +59,12 @@ function readPort(value: unknown): PortSpec | undefined {
   return typeof endPort === 'number' ? { protocol: protocol as Protocol, port, endPort } : { protocol: protocol as Protocol, port };
 }
 
-const NONE: never[] = Object.freeze([]) as never[];
-
 /** The well-formed items (those `read` does not drop) of a list. */
 function readEach<T>(items: readonly unknown[], read: (item: unknown) => T | undefined): T[] {
-  // One shared empty list, and map() allocates exactly the length: a model holds thousands of these lists.
+  // map() allocates exactly the length (lists.ts).
   if (items.length === 0) return NONE;
   const values = items.map(read);
-  return values.includes(undefined) ? values.filter((v): v is T => v !== undefined) : values as T[];
+  return values.includes(undefined) ? exact(values.filter((v): v is T => v !== undefined)) : values as T[];
 }
 
 /** Missing or `[]` → undefined (Kubernetes: "all"); entries → those that are well-formed. */

@@ -5,7 +5,6 @@
  * changed it) has no problems, since the builder refuses a spec with any, so only the rest of
  * the object needs checking.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { ApiObject } from 'cdk8s';
 
 const validated = new WeakMap<ApiObject, unknown>();
@@ -19,5 +18,34 @@ export function rememberValidatedSpec(apiObject: ApiObject, spec: unknown): void
 export function hasValidatedSpec(apiObject: ApiObject, rendered: unknown): boolean {
   const spec = validated.get(apiObject);
   return spec !== undefined && typeof rendered === 'object' && rendered !== null
-    && isDeepStrictEqual((rendered as { spec?: unknown }).spec, spec);
+    && sameJson((rendered as { spec?: unknown }).spec, spec);
+}
+
+/**
+ * Deep equality of JSON values (what a spec is, rendered or not), in any key order. Written as
+ * loops: Node's `isDeepStrictEqual` also compares prototypes and symbols, and cost as much as the
+ * validation this comparison saves.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!sameJson(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const key in y) {
+    if (Object.hasOwn(y, key)) keys--;
+  }
+  return keys === 0;
 }
