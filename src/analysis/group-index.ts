@@ -51,6 +51,9 @@ export class LabelIndex {
   }
 }
 
+/** Up to this length a list is searched; longer ones get a set (a peer such as "every namespace"). */
+const SHORT_LIST = 16;
+
 export class GroupIndex {
   /** 0 … n-1: every group, for rules without peers. */
   public readonly everyGroup: readonly number[];
@@ -60,6 +63,7 @@ export class GroupIndex {
   /** `peerGroups` by peer object: a peer belongs to one policy, and sides and lint rules ask about it again. */
   private readonly peerByObject = new Map<PeerSpec, readonly number[]>();
   private readonly namespaceMemo = new Map<string, readonly string[]>();
+  private readonly peerSets = new Map<readonly number[], ReadonlySet<number>>();
 
   public constructor(private readonly subjects: readonly Subject[]) {
     this.everyGroup = subjects.map((_, i) => i);
@@ -116,6 +120,13 @@ export class GroupIndex {
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   public peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
     return memo(this.peerByObject, peer, () => exact(this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g]))));
+  }
+
+  /** Whether `peerGroups(policy, peer)` holds `group`; a long list is asked through a set. */
+  public peerIncludes(policy: Policy, peer: PeerSpec, group: number): boolean {
+    const groups = this.peerGroups(policy, peer);
+    if (groups.length <= SHORT_LIST) return groups.includes(group);
+    return memo(this.peerSets, groups, () => new Set(groups)).has(group);
   }
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {

@@ -79,6 +79,25 @@ export class SideIndex {
   }
 
   /**
+   * Whether group `g`'s own policies in one direction allow any of `conns` (an interned set) toward
+   * group `other`: what `egress(g).get(other)` or `ingress(g).get(other)` would say of one pair,
+   * without building the whole side. A side is a union of rules, so the first rule matching
+   * `other` whose connections overlap `conns` answers; not isolated, everything is allowed.
+   */
+  public allowsAny(direction: 'egress' | 'ingress', g: number, other: number, conns: ConnectionSet): boolean {
+    const policies = direction === 'egress' ? this.groups[g].egressPolicies : this.groups[g].ingressPolicies;
+    if (policies.length === 0) return true;
+    const dst = direction === 'egress' ? other : g; // where named ports resolve
+    for (const policy of policies) {
+      for (const rule of direction === 'egress' ? policy.egress : policy.ingress) {
+        if (rule.peers !== undefined && !rule.peers.some(peer => this.index.peerIncludes(policy, peer, other))) continue;
+        if (!this.algebra.intersect(this.ruleConns(rule, dst), conns).isEmpty()) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The union, over every rule of `policies` in one direction, of what the rule allows toward each
    * group its peers match. `dstOf(other)` is the group where named ports resolve.
    */

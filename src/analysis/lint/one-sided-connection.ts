@@ -104,10 +104,7 @@ function firstHops(context: LintContext, policy: Policy, direction: Direction,
  * the destination's ingress for an egress rule, the source's egress for an ingress rule.
  */
 function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet): boolean {
-  const side = direction === 'Egress' ? context.sides.ingress(dst) : context.sides.egress(src);
-  if (side === 'all') return false;
-  const allowed = side.get(direction === 'Egress' ? src : dst);
-  return allowed === undefined || context.sides.algebra.intersect(allowed, conns).isEmpty();
+  return direction === 'Egress' ? !context.sides.allowsAny('ingress', dst, src, conns) : !context.sides.allowsAny('egress', src, dst, conns);
 }
 
 function namesPods(peer: PeerSpec): boolean {
