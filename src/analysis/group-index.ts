@@ -11,6 +11,7 @@
  */
 import { peerMatches, Subject } from './evaluation';
 import { exact } from './lists';
+import { memo } from './memo';
 import type { LabelSelectorSpec, Labels, PeerSpec, Policy } from './model';
 import { matchesSelector } from './selector';
 
@@ -149,13 +150,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-export function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
 }

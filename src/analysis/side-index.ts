@@ -11,7 +11,8 @@
  */
 import { ConnectionSet } from './connection-set';
 import { End, portsConns } from './evaluation';
-import { GroupIndex, memo } from './group-index';
+import { GroupIndex } from './group-index';
+import { memo } from './memo';
 import type { Policy, RuleSpec } from './model';
 
 type Table = Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>;

@@ -1,4 +1,4 @@
-import { describeSelector, matchesSelector } from '../../src/analysis/selector';
+import { describeSelector, matchesSelector, selectsAll } from '../../src/analysis/selector';
 
 describe('matchesSelector', () => {
   const web = { app: 'web', tier: 'frontend' };
@@ -41,6 +41,13 @@ describe('matchesSelector', () => {
 
   test('an operator Kubernetes rejects matches nothing', () => {
     expect(matchesSelector({ matchExpressions: [{ key: 'app', operator: 'Gt' as never, values: ['1'] }] }, web)).toBe(false);
+  });
+
+  test('selectsAll: only a selector without any requirement, empty lists included', () => {
+    expect(selectsAll({})).toBe(true);
+    expect(selectsAll({ matchLabels: {}, matchExpressions: [] })).toBe(true);
+    expect(selectsAll({ matchLabels: { app: 'web' } })).toBe(false);
+    expect(selectsAll({ matchExpressions: [{ key: 'debug', operator: 'DoesNotExist' }] })).toBe(false);
   });
 
   test('describeSelector', () => {

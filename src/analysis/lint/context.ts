@@ -7,7 +7,8 @@
 import type { ValidationProblem } from '../../validation/problem';
 import { validateNetworkPolicy } from '../../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
-import { GroupIndex, memo } from '../group-index';
+import { GroupIndex } from '../group-index';
+import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
 import { SideIndex } from '../side-index';
@@ -22,10 +23,10 @@ export class LintContext {
   private readonly modelOrder = new Map<Workload, number>();
   private readonly ends: readonly End[];
   private readonly index: GroupIndex;
-  private readonly selected = new Map<Policy, readonly Workload[]>();
+  private readonly selectedWorkloadsMemo = new Map<Policy, readonly Workload[]>();
   private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
   private readonly policyNamespaces: ReadonlySet<string>;
-  private readonly selectedMemo = new Map<Policy, readonly number[]>();
+  private readonly selectedClassesMemo = new Map<Policy, readonly number[]>();
   private anySelected?: ReadonlySet<number>;
   private sideIndex?: SideIndex;
 
@@ -66,12 +67,12 @@ export class LintContext {
 
   /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */
   public selectedWorkloads(policy: Policy): readonly Workload[] {
-    return memo(this.selected, policy, () => this.workloadsOf(this.selectedClasses(policy)));
+    return memo(this.selectedWorkloadsMemo, policy, () => this.workloadsOf(this.selectedClasses(policy)));
   }
 
   /** The classes `policy`'s `spec.podSelector` selects (see `selectedWorkloads`). */
   public selectedClasses(policy: Policy): readonly number[] {
-    return memo(this.selectedMemo, policy, () => this.index.selectedBy(policy));
+    return memo(this.selectedClassesMemo, policy, () => this.index.selectedBy(policy));
   }
 
   /** The classes any of `peers` (entries of one of `policy`'s rules) matches, in class order. */

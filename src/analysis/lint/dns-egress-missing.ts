@@ -6,7 +6,7 @@
  * UDP 53 or 5353 (OpenShift's resolver port) to some peer.
  */
 import { portsConns, type PodSubject } from '../evaluation';
-import { memo } from '../group-index';
+import { memo } from '../memo';
 import type { Labels, Policy } from '../model';
 import { workloadId } from '../model';
 import type { LintContext } from './context';

@@ -4,7 +4,7 @@
  * always one peer with both selectors (AND) was meant. The YAML differs by one dash.
  */
 import type { Direction, PeerSpec, Policy } from '../model';
-import { describeSelector } from '../selector';
+import { describeSelector, selectsAll } from '../selector';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { peersKey, policyFinding, rulesField } from './wording';
@@ -31,7 +31,7 @@ function checkRules(policy: Policy, direction: Direction): Finding[] {
     if (peers.length !== 2) return;
     const nsOnly = peers.findIndex(isNamespaceOnly);
     // A podSelector `{}` peer ANDed with a namespace selector changes nothing, so only a real pod selector is a likely split.
-    const podOnly = peers.findIndex(p => isPodOnly(p) && describeSelector(p.podSelector!) !== '(all)');
+    const podOnly = peers.findIndex(p => isPodOnly(p) && !selectsAll(p.podSelector!));
     if (nsOnly < 0 || podOnly < 0) return;
     const key = `${rulesField(direction)}[${ruleIndex}].${peersKey(direction)}`;
     const ns = describeSelector(peers[nsOnly].namespaceSelector!);
