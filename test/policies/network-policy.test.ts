@@ -2,6 +2,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers';
 import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 import '../../src/testing';
+import * as validator from '../../src/validation/validate-network-policy';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
   test('default names are cdk8s\' own, stable and unique per construct path', () => {
@@ -111,5 +112,23 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
         expect(m).toDenyTraffic({ from: 'shop/api', to: 'shop/web', port: 8080 });
       }
     });
+  });
+
+  test('a spec validated once in a chart is not validated again there; the metadata always is', () => {
+    const validate = jest.spyOn(validator, 'validateNetworkPolicy');
+    const validatedSpec = () => validate.mock.calls.map(([object]) => (object as { spec?: unknown }).spec !== undefined);
+    try {
+      const chart = makeChart();
+      new DefaultDeny(chart, 'one', { namespace: 'one' });
+      new DefaultDeny(chart, 'two', { namespace: 'two' });
+      new DefaultDeny(chart, 'ingress-only', { egress: false });
+      expect(validatedSpec()).toEqual([true, false, true]);
+      // Same spec, bad metadata: still refused, in the validator's words about the name.
+      expect(() => new DefaultDeny(chart, 'bad', { name: 'Not_A_Name' })).toThrow(/metadata\.name: Not_A_Name is not a DNS-1123 subdomain/);
+      new DefaultDeny(makeChart(), 'one');
+      expect(validatedSpec().slice(-2)).toEqual([false, true]);
+    } finally {
+      validate.mockRestore();
+    }
   });
 });
