@@ -10,7 +10,7 @@
  * distinct label sets and policies, not with workloads squared.
  */
 import { peerMatches, Subject } from './evaluation';
-import { exact } from './lists';
+import { exact, NONE } from './lists';
 import { memo } from './memo';
 import type { LabelSelectorSpec, Labels, PeerSpec, Policy } from './model';
 import { matchesSelector } from './selector';
@@ -18,37 +18,49 @@ import { matchesSelector } from './selector';
 /** Groups of one namespace by label, to find the few a selector can match without testing all. */
 export class LabelIndex {
   public readonly all: number[] = [];
-  private readonly byLabel = new Map<string, number[]>();
+  /** key → value → groups: nested, so that a lookup builds no key string. */
+  private readonly byLabel = new Map<string, Map<string, number[]>>();
   private readonly byKey = new Map<string, number[]>();
 
   public add(group: number, labels: Labels): void {
     this.all.push(group);
-    for (const key of Object.keys(labels)) {
-      push(this.byLabel, `${key}\0${labels[key]}`, group);
+    for (const key in labels) {
+      if (!Object.hasOwn(labels, key)) continue;
+      let values = this.byLabel.get(key);
+      if (!values) this.byLabel.set(key, values = new Map());
+      push(values, labels[key], group);
       push(this.byKey, key, group);
     }
   }
 
   /** Trims the lists once every group is added. */
   public seal(): void {
-    for (const lists of [this.byLabel, this.byKey]) {
-      for (const [key, list] of lists) lists.set(key, exact(list));
-    }
+    const trim = (lists: Map<string, number[]>) => lists.forEach((list, key) => lists.set(key, exact(list)));
+    this.byLabel.forEach(trim);
+    trim(this.byKey);
   }
 
   /** A superset of the groups `selector` matches: the shortest list a requirement allows. */
   public candidates(selector: LabelSelectorSpec): readonly number[] {
     let best: readonly number[] = this.all;
-    const consider = (list: readonly number[]) => {
+    const matchLabels = selector.matchLabels;
+    for (const key in matchLabels) {
+      if (!Object.hasOwn(matchLabels, key)) continue;
+      const list = this.withLabel(key, matchLabels[key]);
       if (list.length < best.length) best = list;
-    };
-    for (const [key, value] of Object.entries(selector.matchLabels ?? {})) consider(this.byLabel.get(`${key}\0${value}`) ?? []);
+    }
     for (const req of selector.matchExpressions ?? []) {
+      let list: readonly number[] | undefined;
       // A group has one value per key, so the lists of different values never share a group.
-      if (req.operator === 'In') consider((req.values ?? []).flatMap(v => this.byLabel.get(`${req.key}\0${v}`) ?? []));
-      if (req.operator === 'Exists') consider(this.byKey.get(req.key) ?? []);
+      if (req.operator === 'In') list = (req.values ?? []).flatMap(v => this.withLabel(req.key, v));
+      if (req.operator === 'Exists') list = this.byKey.get(req.key) ?? NONE;
+      if (list && list.length < best.length) best = list;
     }
     return best;
+  }
+
+  private withLabel(key: string, value: string): readonly number[] {
+    return this.byLabel.get(key)?.get(value) ?? NONE;
   }
 }
 
@@ -103,24 +115,29 @@ export class GroupIndex {
    * For each group, the policies isolating it in each direction, in model order: what
    * `PolicyContext.selectingPolicies` finds (same namespace, direction in policyTypes, podSelector
    * matching; hostNetwork pods and external ranges never), each policy tested only against the
-   * groups its selector can match.
+   * groups its selector can match. `selected[i]` is what `selectedBy(policies[i])` returns.
    */
-  public isolatingPolicies(policies: readonly Policy[]): { egress: Policy[][]; ingress: Policy[][] } {
+  public isolatingPolicies(policies: readonly Policy[]): { egress: Policy[][]; ingress: Policy[][]; selected: number[][] } {
     const egress: Policy[][] = this.subjects.map(() => []);
     const ingress: Policy[][] = this.subjects.map(() => []);
-    for (const policy of policies) {
-      const selected = this.selectedBy(policy);
+    const selected = policies.map(policy => {
+      const groups = this.selectedBy(policy);
       for (const direction of policy.policyTypes) {
         const lists = direction === 'Egress' ? egress : ingress;
-        for (const g of selected) lists[g].push(policy);
+        for (const g of groups) lists[g].push(policy);
       }
-    }
-    return { egress: egress.map(exact), ingress: ingress.map(exact) };
+      return groups;
+    });
+    return { egress: egress.map(exact), ingress: ingress.map(exact), selected };
   }
 
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   public peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    return memo(this.peerByObject, peer, () => exact(this.peerCandidates(policy, peer).filter(g => peerMatches(policy, peer, this.subjects[g]))));
+    return memo(this.peerByObject, peer, () => {
+      const candidates = this.peerCandidates(policy, peer);
+      const matched = candidates.filter(g => peerMatches(policy, peer, this.subjects[g]));
+      return matched.length === candidates.length ? candidates : exact(matched);
+    });
   }
 
   /** Whether `peerGroups(policy, peer)` holds `group`; a long list is asked through a set. */
@@ -132,12 +149,14 @@ export class GroupIndex {
 
   private peerCandidates(policy: Policy, peer: PeerSpec): readonly number[] {
     if (peer.ipBlock) return this.external;
-    const namespaces = peer.namespaceSelector ? this.namespacesMatching(peer.namespaceSelector) : [policy.namespace];
-    return namespaces.flatMap(ns => {
-      const index = this.byNamespace.get(ns);
-      if (!index) return [];
-      return peer.podSelector ? index.candidates(peer.podSelector) : index.all;
-    });
+    if (!peer.namespaceSelector) return this.candidatesIn(policy.namespace, peer.podSelector);
+    return this.namespacesMatching(peer.namespaceSelector).flatMap(ns => this.candidatesIn(ns, peer.podSelector));
+  }
+
+  private candidatesIn(namespace: string, podSelector: LabelSelectorSpec | undefined): readonly number[] {
+    const index = this.byNamespace.get(namespace);
+    if (!index) return NONE;
+    return podSelector ? index.candidates(podSelector) : index.all;
   }
 
   private namespacesMatching(selector: NonNullable<PeerSpec['namespaceSelector']>): readonly string[] {

@@ -51,8 +51,10 @@ const NOTHING_INHERITED: object = Object.freeze(Object.create(null));
 export function readLabels(value: unknown): Labels {
   const labels: Record<string, string> = Object.create(NOTHING_INHERITED);
   if (!isPlainObject(value)) return labels;
-  for (const [key, v] of Object.entries(value)) {
-    if (key !== '__proto__' && typeof v === 'string') labels[key] = v;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || key === '__proto__') continue;
+    const v = value[key];
+    if (typeof v === 'string') labels[key] = v;
   }
   return labels;
 }

@@ -1,7 +1,7 @@
 /**
  * Kubernetes label selectors (`metav1.LabelSelector`): matching and a short text form.
  */
-import type { LabelSelectorSpec, Labels } from './model';
+import type { LabelSelectorRequirementSpec, LabelSelectorSpec, Labels } from './model';
 
 /**
  * Whether `labels` satisfy `selector`: every `matchLabels` pair AND every `matchExpressions`
@@ -10,35 +10,38 @@ import type { LabelSelectorSpec, Labels } from './model';
  * Only own properties of `labels` count, so `constructor` or `__proto__` never match by accident.
  */
 export function matchesSelector(selector: LabelSelectorSpec, labels: Labels): boolean {
-  const has = (key: string) => Object.hasOwn(labels, key);
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!has(key) || labels[key] !== value) return false;
+  // Loops without entry arrays or closures: the lint and reachability call this for every candidate group.
+  const matchLabels = selector.matchLabels;
+  for (const key in matchLabels) {
+    if (Object.hasOwn(matchLabels, key) && (!Object.hasOwn(labels, key) || labels[key] !== matchLabels[key])) return false;
   }
-  for (const req of selector.matchExpressions ?? []) {
-    const values = req.values ?? [];
-    switch (req.operator) {
-      case 'In':
-        if (!has(req.key) || !values.includes(labels[req.key])) return false;
-        break;
-      case 'NotIn':
-        if (has(req.key) && values.includes(labels[req.key])) return false;
-        break;
-      case 'Exists':
-        if (!has(req.key)) return false;
-        break;
-      case 'DoesNotExist':
-        if (has(req.key)) return false;
-        break;
-      default:
-        return false;
-    }
+  for (const req of selector.matchExpressions ?? NO_REQUIREMENTS) {
+    if (!meetsRequirement(req, labels)) return false;
   }
   return true;
 }
 
+const NO_REQUIREMENTS: readonly LabelSelectorRequirementSpec[] = [];
+
+function meetsRequirement(req: LabelSelectorRequirementSpec, labels: Labels): boolean {
+  const has = Object.hasOwn(labels, req.key);
+  switch (req.operator) {
+    case 'In': return has && (req.values ?? NO_VALUES).includes(labels[req.key]);
+    case 'NotIn': return !has || !(req.values ?? NO_VALUES).includes(labels[req.key]);
+    case 'Exists': return has;
+    case 'DoesNotExist': return !has;
+    default: return false;
+  }
+}
+
+const NO_VALUES: readonly string[] = [];
+
 /** Whether the selector has no requirement at all, so that it selects everything (`{}`). */
 export function selectsAll(selector: LabelSelectorSpec): boolean {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && !selector.matchExpressions?.length;
+  for (const key in selector.matchLabels) {
+    if (Object.hasOwn(selector.matchLabels, key)) return false;
+  }
+  return !selector.matchExpressions?.length;
 }
 
 /** `app=web,tier in (a,b),!debug`; `{}` reads as `(all)`. For messages, not for parsing. */

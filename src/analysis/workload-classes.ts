@@ -11,10 +11,22 @@ export interface WorkloadClass {
   readonly workloads: readonly Workload[];
 }
 
+/** What tells classes apart, as one string; each part length-prefixed, so no two different workloads share a key. */
 function classKey(w: Workload): string {
-  const labels = Object.keys(w.podLabels).sort().map(k => [k, w.podLabels[k]]);
-  const ports = w.namedPorts.map(p => `${p.name}/${p.protocol}/${p.port}`).sort();
-  return JSON.stringify([w.namespace, labels, ports, w.hostNetwork]);
+  let key = `${w.hostNetwork}${part(w.namespace)}`;
+  for (const k of sorted(Object.keys(w.podLabels))) key += part(k) + part(w.podLabels[k]);
+  key += '|';
+  for (const port of sorted(w.namedPorts.map(p => part(p.name) + part(p.protocol) + p.port))) key += part(port);
+  return key;
+}
+
+/** Labels are mostly written in order already; V8's sort allocates even for a sorted list. */
+function sorted(keys: string[]): string[] {
+  return keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : keys.sort();
+}
+
+function part(text: string): string {
+  return `${text.length}:${text}`;
 }
 
 export function workloadClasses(model: ClusterModel, context: PolicyContext): WorkloadClass[] {

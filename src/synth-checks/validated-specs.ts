@@ -1,9 +1,8 @@
 /**
  * The specs the policy builder validated at construction, by the ApiObject that writes them.
  * The synth-time lint would validate every policy again for the rules that report the
- * validator's words; a rendered spec equal to the one validated (no JSON patch, no resolver
- * changed it) has no problems, since the builder refuses a spec with any, so only the rest of
- * the object needs checking.
+ * validator's words about the spec; a rendered spec equal to the one validated (no JSON patch,
+ * no resolver changed it) has no problems, since the builder refuses a spec with any.
  */
 import type { ApiObject } from 'cdk8s';
 

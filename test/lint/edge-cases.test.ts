@@ -45,6 +45,14 @@ describe('dns-egress-missing', () => {
 });
 
 describe('allow-all-cancels-deny', () => {
+  test('a default deny in another namespace is not cancelled: policies select pods of their own namespace only', () => {
+    const denyElsewhere = policy('deny', '{podSelector: {}, policyTypes: [Ingress]}').replace('namespace: shop', 'namespace: other');
+    const open = policy('open', '{podSelector: {}, ingress: [{}]}');
+    expect(ruleIds(deployment('api') + denyElsewhere + open)).not.toContain('allow-all-cancels-deny');
+    expect(ruleIds(deployment('api') + denyElsewhere + open + policy('deny', '{podSelector: {}, policyTypes: [Ingress]}')))
+      .toContain('allow-all-cancels-deny');
+  });
+
   test('everyone on listed ports only (exposing a web port) is a deliberate exposure, not reported', () => {
     expect(ruleIds(policy('deny', '{podSelector: {}, policyTypes: [Ingress]}')
       + policy('web', '{podSelector: {matchLabels: {app: web}}, ingress: [{ports: [{port: 80}]}]}'))).toEqual([]);

@@ -90,14 +90,14 @@ describe('synth-time network lint', () => {
     const validate = jest.spyOn(validator, 'validateNetworkPolicy');
     try {
       expect(() => app.synthYaml()).not.toThrow();
-      expect(validate).toHaveBeenCalledTimes(3);
-      expect(validate.mock.calls.filter(([policy]) => 'spec' in (policy as object))).toEqual([]);
+      expect(validate).not.toHaveBeenCalled();
 
       // A JSON patch leaves ingress rules that policyTypes no longer covers: the lint sees the patched spec.
       allow.apiObject.addJsonPatch(JsonPatch.replace('/spec/policyTypes', ['Egress']));
       validate.mockClear();
       expect(() => app.synthYaml()).toThrow(/shop\/from-api: policy-types-mismatch: .*spec\.ingress: .* has rules, but spec\.policyTypes does not include Ingress/);
-      expect(validate.mock.calls.filter(([policy]) => 'spec' in (policy as object))).toHaveLength(1);
+      expect(validate).toHaveBeenCalledTimes(1);
+      expect(validate.mock.calls[0][0]).toMatchObject({ metadata: { name: allow.apiObject.name }, spec: { policyTypes: ['Egress'] } });
     } finally {
       validate.mockRestore();
     }

@@ -10,6 +10,7 @@ import type { LintContext } from './context';
 import { policySelects, representativeLabels } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
+import { forEachIsolatedRule } from './isolated-rules';
 import { listSome, peersKey, podsIn, policyFinding, policyRef, rulesField } from './wording';
 
 const ID = 'allow-all-cancels-deny';
@@ -19,16 +20,40 @@ export const allowAllCancelsDeny: LintRule = {
   severity: 'error',
   description: 'A rule allows every peer on every port to pods that another policy default-denies, which silently cancels the deny.',
   docUrl: ruleDocUrl(ID),
-  check: (model, context) => model.policies.flatMap(policy => (['Ingress', 'Egress'] as const)
-    .filter(direction => policy.policyTypes.includes(direction))
-    .flatMap(direction => rulesOf(policy, direction).flatMap((rule, ruleIndex) =>
-      allowsEverything(rule) ? cancelledDenies(context, policy, direction, ruleIndex) : []))),
+  check: (model, context) => {
+    const findings: Finding[] = [];
+    let denies: DeniesByNamespace | undefined;
+    for (const policy of model.policies) {
+      forEachIsolatedRule(policy, (direction, rule, ruleIndex) => {
+        if (!allowsEverything(rule)) return;
+        denies ??= deniesByNamespace(model.policies);
+        const candidates = denies[direction].get(policy.namespace) ?? [];
+        findings.push(...cancelledDenies(context, policy, direction, ruleIndex, candidates));
+      });
+    }
+    return findings;
+  },
 };
 
-function cancelledDenies(context: LintContext, policy: Policy, direction: Direction, ruleIndex: number): Finding[] {
-  const denies = context.model.policies.filter(other => other !== policy && deniesAll(other, direction));
+/** Per direction and namespace, the policies that deny all of it: only those can share pods with an allow-all rule. */
+type DeniesByNamespace = Record<Direction, Map<string, Policy[]>>;
+
+function deniesByNamespace(policies: readonly Policy[]): DeniesByNamespace {
+  const denies: DeniesByNamespace = { Ingress: new Map(), Egress: new Map() };
+  for (const policy of policies) {
+    for (const direction of policy.policyTypes) {
+      if (rulesOf(policy, direction).length > 0) continue;
+      const list = denies[direction].get(policy.namespace);
+      if (list) list.push(policy);
+      else denies[direction].set(policy.namespace, [policy]);
+    }
+  }
+  return denies;
+}
+
+function cancelledDenies(context: LintContext, policy: Policy, direction: Direction, ruleIndex: number, denies: readonly Policy[]): Finding[] {
   const field = `${rulesField(direction)}[${ruleIndex}]`;
-  return denies.flatMap(deny => {
+  return denies.filter(deny => deny !== policy).flatMap(deny => {
     const overlap = sharedPods(context, policy, deny);
     if (overlap.length === 0) return [];
     const what = direction === 'Ingress' ? 'every source' : 'every destination';
@@ -50,11 +75,6 @@ function sharedPods(context: LintContext, policy: Policy, other: Policy): string
 
 function rulesOf(policy: Policy, direction: Direction): readonly RuleSpec[] {
   return direction === 'Ingress' ? policy.ingress : policy.egress;
-}
-
-/** A default deny for this direction: isolates it and allows nothing. */
-function deniesAll(policy: Policy, direction: Direction): boolean {
-  return policy.policyTypes.includes(direction) && rulesOf(policy, direction).length === 0;
 }
 
 function allowsEverything(rule: RuleSpec): boolean {

@@ -25,7 +25,7 @@ export const cidrSuspicious: LintRule = {
   description: 'A non-canonical ipBlock CIDR, or the whole address space allowed into a database-like pod.',
   docUrl: ruleDocUrl(ID),
   check: (model, context) => model.policies.flatMap(policy => [
-    ...context.validationProblems(policy).filter(p => p.field.includes('.ipBlock')).map(p => problemFinding(cidrSuspicious, policy, p)),
+    ...context.specProblems(policy).filter(p => p.field.includes('.ipBlock')).map(p => problemFinding(cidrSuspicious, policy, p)),
     ...openDatabaseFindings(context, policy),
   ]),
 };

@@ -8,6 +8,7 @@ import type { ValidationProblem } from '../../validation/problem';
 import { validateNetworkPolicy } from '../../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
+import { NONE } from '../lists';
 import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
@@ -26,7 +27,8 @@ export class LintContext {
   private readonly selectedWorkloadsMemo = new Map<Policy, readonly Workload[]>();
   private readonly problems = new Map<Policy, readonly ValidationProblem[]>();
   private readonly policyNamespaces: ReadonlySet<string>;
-  private readonly selectedClassesMemo = new Map<Policy, readonly number[]>();
+  /** The classes each policy's `spec.podSelector` selects, found with the isolating policies. */
+  private readonly selectedClassesOf = new Map<Policy, readonly number[]>();
   private anySelected?: ReadonlySet<number>;
   private sideIndex?: SideIndex;
 
@@ -39,6 +41,7 @@ export class LintContext {
     this.index = new GroupIndex(this.classes.map(c => c.subject));
     const isolating = this.index.isolatingPolicies(model.policies);
     this.ends = this.classes.map((c, i) => ({ subject: c.subject, egressPolicies: isolating.egress[i], ingressPolicies: isolating.ingress[i] }));
+    model.policies.forEach((p, i) => this.selectedClassesOf.set(p, isolating.selected[i]));
     this.policyNamespaces = new Set(model.policies.map(p => p.namespace));
   }
 
@@ -70,13 +73,16 @@ export class LintContext {
     return memo(this.selectedWorkloadsMemo, policy, () => this.workloadsOf(this.selectedClasses(policy)));
   }
 
-  /** The classes `policy`'s `spec.podSelector` selects (see `selectedWorkloads`). */
+  /** The classes a policy of the model selects with its `spec.podSelector` (see `selectedWorkloads`). */
   public selectedClasses(policy: Policy): readonly number[] {
-    return memo(this.selectedClassesMemo, policy, () => this.index.selectedBy(policy));
+    return this.selectedClassesOf.get(policy)!;
   }
 
   /** The classes any of `peers` (entries of one of `policy`'s rules) matches, in class order. */
-  public peerClasses(policy: Policy, peers: readonly PeerSpec[]): number[] {
+  public peerClasses(policy: Policy, peers: readonly PeerSpec[]): readonly number[] {
+    // The usual rule has one peer, whose groups the index keeps in class order: no copy to sort.
+    const only = peers.length === 1 ? this.index.peerGroups(policy, peers[0]) : undefined;
+    if (only && only.every((g, i) => i === 0 || only[i - 1] < g)) return only;
     const matched = new Set(peers.flatMap(peer => this.index.peerGroups(policy, peer)));
     return [...matched].sort((a, b) => a - b);
   }
@@ -92,10 +98,14 @@ export class LintContext {
     return direction === 'Ingress' ? end.ingressPolicies : end.egressPolicies;
   }
 
-  /** What the shared validator says about the policy as written (rules that overlap it report its words). */
-  public validationProblems(policy: Policy): readonly ValidationProblem[] {
-    return memo(this.problems, policy, () =>
-      validateNetworkPolicy(this.validSpecs?.has(policy.raw as object) ? withoutSpec(policy.raw) : policy.raw));
+  /**
+   * What the shared validator says about the policy's `spec` as written (rules that overlap it
+   * report its words; none reads the validator's other findings). A spec known to be valid is not
+   * validated again.
+   */
+  public specProblems(policy: Policy): readonly ValidationProblem[] {
+    if (this.validSpecs?.has(policy.raw as object)) return NONE;
+    return memo(this.problems, policy, () => validateNetworkPolicy(policy.raw).filter(problem => problem.field === 'spec' || problem.field.startsWith('spec.')));
   }
 
   /** True when the input declares at least one workload in the namespace. */
@@ -113,13 +123,6 @@ export class LintContext {
   public hasPoliciesIn(namespace: string): boolean {
     return this.policyNamespaces.has(namespace);
   }
-}
-
-/** The object without its `spec`: what is left to validate when the spec is known to be valid. */
-function withoutSpec(raw: unknown): unknown {
-  const rest = { ...raw as Record<string, unknown> };
-  delete rest.spec;
-  return rest;
 }
 
 export function policySelects(policy: Policy, namespace: string, labels: Labels): boolean {

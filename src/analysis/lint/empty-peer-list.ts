@@ -15,7 +15,7 @@ export const emptyPeerList: LintRule = {
   severity: 'error',
   description: 'An empty `from: []` or `to: []`, which Kubernetes reads as every peer (external addresses included), not as nobody.',
   docUrl: ruleDocUrl(ID),
-  check: (model, context) => model.policies.flatMap(policy => context.validationProblems(policy)
+  check: (model, context) => model.policies.flatMap(policy => context.specProblems(policy)
     .filter(problem => problem.severity === 'trap' && PEER_LIST.test(problem.field))
     .map(problem => problemFinding(emptyPeerList, policy, problem))),
 };

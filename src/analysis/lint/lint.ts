@@ -15,7 +15,7 @@ export interface LintOptions {
   readonly rules?: readonly LintRule[];
   /**
    * Policy objects (`Policy.raw`) whose `spec` is known to pass the validator with no problem:
-   * only the rest of them is validated again. Synth-time checks pass what the builder validated.
+   * their spec is not validated again. Synth-time checks pass what the builder validated.
    */
   readonly validSpecs?: WeakSet<object>;
 }

@@ -24,7 +24,7 @@ export const namedPortNotDeclared: LintRule = {
   check: (model, context) => model.policies.flatMap(policy => [
     ...policy.ingress.flatMap((rule, i) => checkRule(context, policy, 'Ingress', rule, i)),
     ...policy.egress.flatMap((rule, i) => checkRule(context, policy, 'Egress', rule, i)),
-    ...context.validationProblems(policy)
+    ...context.specProblems(policy)
       .filter(problem => problem.severity === 'trap' && NAMED_PORT_FIELD.test(problem.field))
       .map(problem => problemFinding(namedPortNotDeclared, policy, problem)),
   ]),

@@ -6,12 +6,14 @@
  * "all namespaces" does not say the author meant each pod behind it.
  */
 import type { ConnectionSet } from '../connection-set';
+import { NONE } from '../lists';
 import type { Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
 import { selectsAll } from '../selector';
 import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
+import { forEachIsolatedRule } from './isolated-rules';
 import { listSome, peersKey, policyFinding, rulesField } from './wording';
 
 const ID = 'one-sided-connection';
@@ -21,10 +23,16 @@ export const oneSidedConnection: LintRule = {
   severity: 'error',
   description: 'A rule allows traffic to or from pods whose own policies isolate them and do not allow it back, so it can never carry traffic.',
   docUrl: ruleDocUrl(ID),
-  check: (model, context) => model.policies.flatMap(policy => (['Ingress', 'Egress'] as const)
-    .filter(direction => policy.policyTypes.includes(direction))
-    .flatMap(direction => (direction === 'Ingress' ? policy.ingress : policy.egress)
-      .flatMap((rule, ruleIndex) => checkRule(context, policy, direction, rule, ruleIndex)))),
+  check: (model, context) => {
+    const findings: Finding[] = [];
+    for (const policy of model.policies) {
+      forEachIsolatedRule(policy, (direction, rule, ruleIndex) => {
+        const finding = checkRule(context, policy, direction, rule, ruleIndex);
+        if (finding) findings.push(finding);
+      });
+    }
+    return findings;
+  },
 };
 
 interface Hop {
@@ -33,11 +41,12 @@ interface Hop {
   readonly conns: ConnectionSet;
 }
 
-function checkRule(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec, ruleIndex: number): Finding[] {
-  const namedPeers = (rule.peers ?? []).filter(namesPods);
-  if (namedPeers.length === 0) return [];
+function checkRule(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec, ruleIndex: number): Finding | undefined {
+  const peers = rule.peers ?? NONE;
+  const namedPeers = peers.every(namesPods) ? peers : peers.filter(namesPods);
+  if (namedPeers.length === 0) return undefined;
   const refused = refusedClassPairs(context, policy, direction, rule, namedPeers);
-  if (refused.size === 0) return [];
+  if (!refused) return undefined;
   // Workloads of one class are alike to every rule: count the workload hops from the class pairs, and
   // list the first ones in model order (a workload is never a hop to itself).
   let count = 0;
@@ -45,7 +54,7 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
     const size = context.classes[self].workloads.length;
     for (const other of others.keys()) count += other === self ? size * (size - 1) : size * context.classes[other].workloads.length;
   }
-  if (count === 0) return [];
+  if (count === 0) return undefined;
   const hops = firstHops(context, policy, direction, refused, 2);
   const field = `${rulesField(direction)}[${ruleIndex}].${peersKey(direction)}`;
   const otherEnd = direction === 'Egress' ? 'the destination is ingress-isolated and its ingress rules do not admit it'
@@ -55,25 +64,30 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
   const fix = direction === 'Egress'
     ? `add an ingress rule to a policy selecting ${workloadId(first.dst)} that allows ${workloadId(first.src)} on ${first.conns}`
     : `add an egress rule to a policy selecting ${workloadId(first.src)} that allows ${workloadId(first.dst)} on ${first.conns}`;
-  return [policyFinding(oneSidedConnection, policy, field,
+  return policyFinding(oneSidedConnection, policy, field,
     `allows ${listSome(described, 2, count)}, but ${otherEnd}, so this rule never carries that traffic`,
-    `both ends must allow a connection: ${fix}`)];
+    `both ends must allow a connection: ${fix}`);
 }
 
 /**
  * For each class the policy selects, the classes the named peers match whose end refuses what the
- * rule allows toward them, with what the rule allows on that hop.
+ * rule allows toward them, with what the rule allows on that hop; undefined when there are none.
  */
 function refusedClassPairs(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec,
-  namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> {
+  namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> | undefined {
+  let refused: Map<number, Map<number, ConnectionSet>> | undefined;
+  const selected = context.selectedClasses(policy);
+  if (selected.length === 0) return undefined;
   const others = context.peerClasses(policy, namedPeers);
-  const refused = new Map<number, Map<number, ConnectionSet>>();
-  for (const self of context.selectedClasses(policy)) {
+  const egress = direction === 'Egress';
+  for (const self of selected) {
     for (const other of others) {
-      const [src, dst] = direction === 'Egress' ? [self, other] : [other, self];
+      const src = egress ? self : other;
+      const dst = egress ? other : self;
       const conns = context.sides.ruleConns(rule, dst);
       // Unresolvable named ports are the named-port rule's finding, not this one's.
       if (conns.isEmpty() || !otherEndRefuses(context, direction, src, dst, conns)) continue;
+      refused ??= new Map();
       const row = refused.get(self) ?? new Map<number, ConnectionSet>();
       refused.set(self, row.set(other, conns));
     }

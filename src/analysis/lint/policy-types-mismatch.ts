@@ -6,9 +6,9 @@
  *   `[Ingress]` only, so egress stays open;
  * - a duplicate entry in `policyTypes` (validator trap; harmless, so only a warning).
  */
+import type { ValidationProblem } from '../../validation/problem';
 import { field } from '../manifest-objects';
 import type { Policy } from '../model';
-import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { policyFinding, problemFinding } from './wording';
@@ -20,28 +20,34 @@ export const policyTypesMismatch: LintRule = {
   severity: 'error',
   description: 'policyTypes isolates something other than what the rules suggest: ignored rules, `egress: []` that denies nothing, duplicate entries.',
   docUrl: ruleDocUrl(ID),
-  check: (model, context) => model.policies.flatMap(policy => [
-    ...validatorFindings(context, policy),
-    ...emptyEgressFindings(policy),
-  ]),
+  check: (model, context) => {
+    const findings: Finding[] = [];
+    for (const policy of model.policies) {
+      for (const problem of context.specProblems(policy)) {
+        const finding = validatorFinding(policy, problem);
+        if (finding) findings.push(finding);
+      }
+      const emptyEgress = emptyEgressFinding(policy);
+      if (emptyEgress) findings.push(emptyEgress);
+    }
+    return findings;
+  },
 };
 
-function validatorFindings(context: LintContext, policy: Policy): Finding[] {
-  return context.validationProblems(policy).flatMap(problem => {
-    if (problem.field === 'spec.ingress' || problem.field === 'spec.egress') return [problemFinding(policyTypesMismatch, policy, problem)];
-    if (problem.field.startsWith('spec.policyTypes[')) return [problemFinding(policyTypesMismatch, policy, problem, 'warning')];
-    return [];
-  });
+function validatorFinding(policy: Policy, problem: ValidationProblem): Finding | undefined {
+  if (problem.field === 'spec.ingress' || problem.field === 'spec.egress') return problemFinding(policyTypesMismatch, policy, problem);
+  if (problem.field.startsWith('spec.policyTypes[')) return problemFinding(policyTypesMismatch, policy, problem, 'warning');
+  return undefined;
 }
 
-function emptyEgressFindings(policy: Policy): Finding[] {
+function emptyEgressFinding(policy: Policy): Finding | undefined {
   const spec = field(policy.raw, 'spec');
   const egress = field(spec, 'egress');
   // `policyTypes: []` is defaulted like a missing one.
   const types = field(spec, 'policyTypes');
   const typesGiven = Array.isArray(types) && types.length > 0;
-  if (!Array.isArray(egress) || egress.length > 0 || typesGiven) return [];
-  return [policyFinding(policyTypesMismatch, policy, 'spec.egress',
+  if (!Array.isArray(egress) || egress.length > 0 || typesGiven) return undefined;
+  return policyFinding(policyTypesMismatch, policy, 'spec.egress',
     '[] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so all egress stays allowed',
-    'add spec.policyTypes: [Ingress, Egress] (or [Egress]) to deny all egress')];
+    'add spec.policyTypes: [Ingress, Egress] (or [Egress]) to deny all egress');
 }
