@@ -9,7 +9,7 @@
  */
 import { field, isKindOf, ManifestObject, ObjectMeta, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
 import { ClusterModel, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
-import { isNetworkPolicy, readPolicy } from './policy-reader';
+import { isNetworkPolicy, PolicyReader } from './policy-reader';
 import { isWorkload, readWorkloads, WorkloadObject } from './workload-reader';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -35,12 +35,13 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
   const policies: Policy[] = [];
   const ignored: IgnoredObject[] = [];
   const namespaces = new Map<string, Namespace>();
+  const policyReader = new PolicyReader();
   for (const o of unpackDocuments(docs)) {
     const meta = objectMeta(o.object);
     if (isWorkload(meta)) {
-      workloadObjects.push({ ...o, meta });
+      workloadObjects.push({ object: o.object, source: o.source, meta });
     } else if (isNetworkPolicy(meta)) {
-      policies.push(readPolicy(o, meta));
+      policies.push(policyReader.read(o, meta));
     } else if (isNamespace(meta)) {
       const name = meta.name!;
       namespaces.set(name, { name, labels: namespaceLabels(name, field(field(o.object, 'metadata'), 'labels')), source: o.source });
@@ -49,9 +50,11 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     }
   }
   const workloads = readWorkloads(workloadObjects);
-  for (const { namespace } of [...workloads, ...policies]) {
+  const addNamespace = ({ namespace }: { namespace: string }) => {
     if (!namespaces.has(namespace)) namespaces.set(namespace, { name: namespace, labels: namespaceLabels(namespace) });
-  }
+  };
+  workloads.forEach(addNamespace);
+  policies.forEach(addNamespace);
 
   return {
     namespaces: [...namespaces.values()].sort((a, b) => compare(a.name, b.name)),

@@ -20,10 +20,6 @@ export function isNetworkPolicy(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(POLICY_GROUPS, meta.kind, meta.apiVersion);
 }
 
-function readSelector(value: unknown): LabelSelectorSpec | undefined {
-  if (!isPlainObject(value)) return undefined;
-  return { matchLabels: readLabels(field(value, 'matchLabels')), matchExpressions: readEach(arrayField(value, 'matchExpressions'), readRequirement) };
-}
 
 function readRequirement(value: unknown): LabelSelectorRequirementSpec | undefined {
   const key = stringField(value, 'key');
@@ -38,15 +34,6 @@ function readIpBlock(value: unknown): IpBlockSpec | undefined {
   return { cidr, except: arrayField(value, 'except').filter((c): c is string => typeof c === 'string') };
 }
 
-function readPeer(value: unknown): PeerSpec | undefined {
-  const podSelector = readSelector(field(value, 'podSelector'));
-  const namespaceSelector = readSelector(field(value, 'namespaceSelector'));
-  const ipBlock = readIpBlock(field(value, 'ipBlock'));
-  // Kubernetes requires at least one of the three, and ipBlock alone.
-  if (ipBlock) return podSelector || namespaceSelector ? undefined : { ipBlock };
-  if (!podSelector) return namespaceSelector && { namespaceSelector };
-  return namespaceSelector ? { podSelector, namespaceSelector } : { podSelector };
-}
 
 function readPort(value: unknown): PortSpec | undefined {
   if (!isPlainObject(value)) return undefined;
@@ -73,10 +60,6 @@ function readList<T>(value: unknown, read: (item: unknown) => T | undefined): T[
   return Array.isArray(value) ? readEach(value, read) : [];
 }
 
-function readRule(value: unknown, peersKey: 'from' | 'to'): RuleSpec {
-  if (!isPlainObject(value)) return { peers: [] };
-  return { peers: readList(field(value, peersKey), readPeer), ports: readList(field(value, 'ports'), readPort) };
-}
 
 function effectivePolicyTypes(spec: unknown): Direction[] {
   const given = arrayField(spec, 'policyTypes');
@@ -84,18 +67,70 @@ function effectivePolicyTypes(spec: unknown): Direction[] {
   return (['Ingress', 'Egress'] as const).filter(d => given.includes(d));
 }
 
-/** A NetworkPolicy object (already checked with `isNetworkPolicy` on its `meta`) after defaulting. */
-export function readPolicy({ object, source }: ManifestObject, meta: ObjectMeta): Policy {
-  const spec = field(object, 'spec');
-  return {
-    namespace: meta.namespace,
-    name: meta.name!,
-    // A missing spec.podSelector is the same as `{}` (and a malformed one is read as missing).
-    podSelector: readSelector(field(spec, 'podSelector')) ?? {},
-    policyTypes: effectivePolicyTypes(spec),
-    ingress: arrayField(spec, 'ingress').map(r => readRule(r, 'from')),
-    egress: arrayField(spec, 'egress').map(r => readRule(r, 'to')),
-    raw: object,
-    source,
+/**
+ * Reads NetworkPolicy objects (already checked with `isNetworkPolicy` on their `meta`) after
+ * defaulting. One reader per model: selectors of only `matchLabels`, the usual kind, are read once
+ * per distinct set of labels and shared (they are immutable, and a pattern repeats them in every
+ * namespace), so that a model of thousands of policies does not hold thousands of equal copies.
+ */
+export class PolicyReader {
+  private readonly labelSelectors = new Map<string, LabelSelectorSpec>();
+
+  public read({ object, source }: ManifestObject, meta: ObjectMeta): Policy {
+    const spec = field(object, 'spec');
+    return {
+      namespace: meta.namespace,
+      name: meta.name!,
+      // A missing spec.podSelector is the same as `{}` (and a malformed one is read as missing).
+      podSelector: this.selector(field(spec, 'podSelector')) ?? {},
+      policyTypes: effectivePolicyTypes(spec),
+      ingress: arrayField(spec, 'ingress').map(r => this.rule(r, 'from')),
+      egress: arrayField(spec, 'egress').map(r => this.rule(r, 'to')),
+      raw: object,
+      source,
+    };
+  }
+
+  private rule(value: unknown, peersKey: 'from' | 'to'): RuleSpec {
+    if (!isPlainObject(value)) return { peers: [] };
+    return { peers: readList(field(value, peersKey), this.peer), ports: readList(field(value, 'ports'), readPort) };
+  }
+
+  private readonly peer = (value: unknown): PeerSpec | undefined => {
+    const podSelector = this.selector(field(value, 'podSelector'));
+    const namespaceSelector = this.selector(field(value, 'namespaceSelector'));
+    const ipBlock = readIpBlock(field(value, 'ipBlock'));
+    // Kubernetes requires at least one of the three, and ipBlock alone.
+    if (ipBlock) return podSelector || namespaceSelector ? undefined : { ipBlock };
+    if (!podSelector) return namespaceSelector && { namespaceSelector };
+    return namespaceSelector ? { podSelector, namespaceSelector } : { podSelector };
   };
+
+  private selector(value: unknown): LabelSelectorSpec | undefined {
+    if (!isPlainObject(value)) return undefined;
+    const expressions = arrayField(value, 'matchExpressions');
+    if (expressions.length > 0) return { matchLabels: readLabels(field(value, 'matchLabels')), matchExpressions: readEach(expressions, readRequirement) };
+    const labels = field(value, 'matchLabels');
+    const key = labelsKey(labels);
+    const known = this.labelSelectors.get(key);
+    if (known) return known;
+    const selector = { matchLabels: readLabels(labels), matchExpressions: NONE };
+    this.labelSelectors.set(key, selector);
+    return selector;
+  }
+}
+
+/**
+ * What `readLabels(value)` keeps (own string values, no `__proto__`, in order) as one string, each
+ * key and value length-prefixed so that no two different label maps share it.
+ */
+function labelsKey(value: unknown): string {
+  let key = '';
+  if (!isPlainObject(value)) return key;
+  for (const k in value) {
+    if (!Object.hasOwn(value, k) || k === '__proto__') continue;
+    const v = value[k];
+    if (typeof v === 'string') key += `${k.length}:${k}${v.length}:${v}`;
+  }
+  return key;
 }

@@ -107,6 +107,7 @@ export function readWorkloads(objects: readonly WorkloadObject[]): Workload[] {
 
   /** The peer a candidate belongs to: its topmost owner (present or not) and its depth below it. */
   const root = (c: Candidate): { kind: string; name: string; depth: number } => {
+    if (!c.owner) return { kind: c.workload.kind, name: c.workload.name, depth: 0 };
     const seen = new Set<Candidate>();
     let current = c;
     let depth = 0;
@@ -127,10 +128,10 @@ export function readWorkloads(objects: readonly WorkloadObject[]): Workload[] {
     const existing = peers.get(key);
     if (!existing || r.depth > existing.depth) {
       const rootObject = byKey.get(key);
-      peers.set(key, {
-        workload: { ...c.workload, kind: r.kind, name: r.name, source: rootObject?.workload.source ?? c.workload.source },
-        depth: r.depth,
-      });
+      // A workload without an owner is its own peer: kept as read, not copied.
+      const workload = rootObject === c ? c.workload
+        : { ...c.workload, kind: r.kind, name: r.name, source: rootObject?.workload.source ?? c.workload.source };
+      peers.set(key, { workload, depth: r.depth });
     }
   }
   return [...peers.values()].map(p => p.workload);

@@ -168,6 +168,31 @@ ${spec.split('\n').map(l => `  ${l}`).join('\n')}
     expect(policy('ingress: []').podSelector).toEqual({});
   });
 
+  test('equal matchLabels selectors are read once and shared; any difference keeps them apart', () => {
+    const docs = [
+      { namespace: 'a', selector: { matchLabels: { app: 'web' } } },
+      { namespace: 'b', selector: { matchLabels: { app: 'web', extra: 7 } } }, // a non-string value is dropped: same labels
+      { namespace: 'c', selector: { matchLabels: { ap: 'pweb' } } }, // the same characters, split elsewhere
+      { namespace: 'd', selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] } },
+      { namespace: 'e', selector: JSON.parse('{"matchLabels":{"__proto__":"x","app":"web"}}') },
+    ].map(({ namespace, selector }, documentIndex) => ({
+      object: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p', namespace }, spec: { podSelector: selector, ingress: [{ from: [{ podSelector: selector }] }] } },
+      source: { documentIndex },
+    }));
+    const [a, b, c, d, e] = buildModel(docs).policies;
+    const web = a.podSelector;
+    expect({ ...web.matchLabels }).toEqual({ app: 'web' });
+    // Shared within and across policies (peers stay one object per policy: the index keys on them).
+    for (const alike of [a, b, e]) {
+      expect(alike.podSelector).toBe(web);
+      expect(alike.ingress[0].peers![0].podSelector).toBe(web);
+    }
+    expect(b.ingress[0].peers![0]).not.toBe(a.ingress[0].peers![0]);
+    expect({ ...c.podSelector.matchLabels }).toEqual({ ap: 'pweb' });
+    expect(d.podSelector).toEqual({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists', values: [] }] });
+    expect(d.podSelector).not.toBe(web);
+  });
+
   test('malformed peers are dropped, never widened to everyone', () => {
     const p = policy('ingress: [{ from: [{}, { ipBlock: { cidr: 10.0.0.0/8 }, podSelector: {} }] }, "junk"]');
     expect(p.ingress).toEqual([{ peers: [], ports: undefined }, { peers: [] }]);
