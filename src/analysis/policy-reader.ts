@@ -20,7 +20,6 @@ export function isNetworkPolicy(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(POLICY_GROUPS, meta.kind, meta.apiVersion);
 }
 
-
 function readRequirement(value: unknown): LabelSelectorRequirementSpec | undefined {
   const key = stringField(value, 'key');
   const operator = OPERATORS.find(op => op === field(value, 'operator'));
@@ -33,7 +32,6 @@ function readIpBlock(value: unknown): IpBlockSpec | undefined {
   if (cidr === undefined) return undefined;
   return { cidr, except: arrayField(value, 'except').filter((c): c is string => typeof c === 'string') };
 }
-
 
 function readPort(value: unknown): PortSpec | undefined {
   if (!isPlainObject(value)) return undefined;
@@ -59,7 +57,6 @@ function readList<T>(value: unknown, read: (item: unknown) => T | undefined): T[
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return undefined;
   return Array.isArray(value) ? readEach(value, read) : [];
 }
-
 
 function effectivePolicyTypes(spec: unknown): Direction[] {
   const given = arrayField(spec, 'policyTypes');

@@ -20,7 +20,7 @@ function classKey(w: Workload): string {
   return key;
 }
 
-/** Labels are mostly written in order already; V8's sort allocates even for a sorted list. */
+/** The list in order: label keys and ports mostly come in order already, and V8's sort allocates even then. */
 function sorted(keys: string[]): string[] {
   return keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : keys.sort();
 }

@@ -75,10 +75,10 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
  */
 function refusedClassPairs(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec,
   namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> | undefined {
-  let refused: Map<number, Map<number, ConnectionSet>> | undefined;
   const selected = context.selectedClasses(policy);
   if (selected.length === 0) return undefined;
   const others = context.peerClasses(policy, namedPeers);
+  let refused: Map<number, Map<number, ConnectionSet>> | undefined;
   const egress = direction === 'Egress';
   for (const self of selected) {
     for (const other of others) {
