@@ -7,3 +7,8 @@ export function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
   }
   return value;
 }
+
+/** `text` as one part of a memo key built from several strings: length-prefixed, so that no two different lists of parts make the same key. */
+export function keyPart(text: string): string {
+  return `${text.length}:${text}`;
+}

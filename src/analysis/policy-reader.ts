@@ -10,6 +10,7 @@
  */
 import { exact, NONE } from './lists';
 import { arrayField, field, isKindOf, isPlainObject, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
+import { keyPart } from './memo';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
 const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
@@ -117,17 +118,14 @@ export class PolicyReader {
   }
 }
 
-/**
- * What `readLabels(value)` keeps (own string values, no `__proto__`, in order) as one string, each
- * key and value length-prefixed so that no two different label maps share it.
- */
+/** What `readLabels(value)` keeps (own string values, no `__proto__`, in order) as one memo key. */
 function labelsKey(value: unknown): string {
   let key = '';
   if (!isPlainObject(value)) return key;
   for (const k in value) {
     if (!Object.hasOwn(value, k) || k === '__proto__') continue;
     const v = value[k];
-    if (typeof v === 'string') key += `${k.length}:${k}${v.length}:${v}`;
+    if (typeof v === 'string') key += keyPart(k) + keyPart(v);
   }
   return key;
 }

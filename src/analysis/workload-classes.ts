@@ -4,6 +4,7 @@
  * classes, so its cost grows with distinct label sets, not with workloads squared.
  */
 import { PodSubject, PolicyContext } from './evaluation';
+import { keyPart } from './memo';
 import type { ClusterModel, Workload } from './model';
 
 export interface WorkloadClass {
@@ -11,22 +12,18 @@ export interface WorkloadClass {
   readonly workloads: readonly Workload[];
 }
 
-/** What tells classes apart, as one string; each part length-prefixed, so no two different workloads share a key. */
+/** What tells classes apart, as one string (no two different workloads share it). */
 function classKey(w: Workload): string {
-  let key = `${w.hostNetwork}${part(w.namespace)}`;
-  for (const k of sorted(Object.keys(w.podLabels))) key += part(k) + part(w.podLabels[k]);
+  let key = `${w.hostNetwork}${keyPart(w.namespace)}`;
+  for (const k of sorted(Object.keys(w.podLabels))) key += keyPart(k) + keyPart(w.podLabels[k]);
   key += '|';
-  for (const port of sorted(w.namedPorts.map(p => part(p.name) + part(p.protocol) + p.port))) key += part(port);
+  for (const port of sorted(w.namedPorts.map(p => keyPart(p.name) + keyPart(p.protocol) + p.port))) key += keyPart(port);
   return key;
 }
 
 /** The list in order: label keys and ports mostly come in order already, and V8's sort allocates even then. */
 function sorted(keys: string[]): string[] {
   return keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : keys.sort();
-}
-
-function part(text: string): string {
-  return `${text.length}:${text}`;
 }
 
 export function workloadClasses(model: ClusterModel, context: PolicyContext): WorkloadClass[] {

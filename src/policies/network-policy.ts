@@ -7,7 +7,7 @@ import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
-import { rememberValidatedSpec } from '../synth-checks/validated-specs';
+import { isValidatedInChart, rememberValidatedSpec } from '../synth-checks/validated-specs';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -107,33 +107,23 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
   if (definition.name !== undefined) metadata.name = definition.name;
   if (definition.namespace !== undefined) metadata.namespace = definition.namespace;
   const policy = new RenderedNetworkPolicy(owner, id, metadata, spec);
-  const chart = Chart.of(owner);
-  const validSpecs = validSpecTexts.get(chart) ?? new Set<string>();
-  validSpecTexts.set(chart, validSpecs);
   const specText = JSON.stringify(spec);
   const problems = validateNetworkPolicy({
     apiVersion: policy.apiVersion,
     kind: policy.kind,
     metadata: { name: policy.name, namespace: policy.metadata.namespace },
-    spec: validSpecs.has(specText) ? undefined : spec,
+    spec: isValidatedInChart(policy.chart, specText) ? undefined : spec,
   });
   if (problems.length > 0) {
     // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
     owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
-  validSpecs.add(specText);
-  rememberValidatedSpec(policy, spec);
+  rememberValidatedSpec(policy, spec, specText);
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
-  registerChartLint(chart);
+  registerChartLint(policy.chart);
   return policy;
 }
-
-/**
- * Per chart, the specs (as JSON text) that passed the validator: a pattern writes the same spec in
- * many namespaces, and what the validator says of a spec does not depend on the policy's metadata.
- */
-const validSpecTexts = new WeakMap<Chart, Set<string>>();
 
 function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): NetworkPolicySpecJson {
   const misplaced = misplacedWorkload(definition.pods, policyNamespace);

@@ -1,16 +1,28 @@
 /**
- * The specs the policy builder validated at construction, by the ApiObject that writes them.
- * The synth-time lint would validate every policy again for the rules that report the
+ * The specs the policy builder validated at construction, by the ApiObject that writes them and by
+ * their text in each chart. The synth-time lint would validate every policy again for the rules that report the
  * validator's words about the spec; a rendered spec equal to the one validated (no JSON patch,
  * no resolver changed it) has no problems, since the builder refuses a spec with any.
  */
-import type { ApiObject } from 'cdk8s';
+import type { ApiObject, Chart } from 'cdk8s';
 
 const validated = new WeakMap<ApiObject, unknown>();
+/**
+ * Per chart, the JSON text of every spec that passed: a pattern writes the same spec in many
+ * namespaces, and what the validator says of a spec does not depend on the policy's metadata.
+ */
+const validTexts = new WeakMap<Chart, Set<string>>();
 
-/** Called by the builder once `spec` passed the validator with no problem at all. */
-export function rememberValidatedSpec(apiObject: ApiObject, spec: unknown): void {
+/** Whether a spec with this JSON text already passed the validator in `chart` (the builder then validates only the metadata). */
+export function isValidatedInChart(chart: Chart, specText: string): boolean {
+  return validTexts.get(chart)?.has(specText) ?? false;
+}
+
+/** Called by the builder once `spec` (whose JSON text is `specText`) passed the validator with no problem at all. */
+export function rememberValidatedSpec(apiObject: ApiObject, spec: unknown, specText: string): void {
   validated.set(apiObject, spec);
+  const texts = validTexts.get(apiObject.chart) ?? new Set<string>();
+  validTexts.set(apiObject.chart, texts.add(specText));
 }
 
 /** Whether `rendered` (what `apiObject` synthesizes) carries exactly the spec validated at construction. */
