@@ -73,8 +73,13 @@ export class GroupIndex {
   private readonly byNamespace = new Map<string, LabelIndex>();
   private readonly namespaceLabels = new Map<string, Labels>();
   private readonly external: number[] = [];
-  /** `peerGroups` by peer object: a peer belongs to one policy, and sides and lint rules ask about it again. */
+  /**
+   * `peerGroups` by peer object, for peers that name their namespaces (or an ipBlock): sides and lint
+   * rules ask about a peer again. Policies of different namespaces may share a peer object (they
+   * share a spec), so a peer of the policy's own namespace is memoised per namespace.
+   */
   private readonly peerByObject = new Map<PeerSpec, readonly number[]>();
+  private readonly ownNamespacePeers = new Map<string, Map<PeerSpec, readonly number[]>>();
   private readonly namespaceMemo = new Map<string, readonly string[]>();
   private readonly peerSets = new Map<readonly number[], ReadonlySet<number>>();
 
@@ -133,7 +138,9 @@ export class GroupIndex {
 
   /** The groups one peer of `policy` matches, exactly (`peerMatches` on the indexed candidates). */
   public peerGroups(policy: Policy, peer: PeerSpec): readonly number[] {
-    return memo(this.peerByObject, peer, () => {
+    const own = !peer.ipBlock && !peer.namespaceSelector;
+    const cache = own ? memo(this.ownNamespacePeers, policy.namespace, () => new Map<PeerSpec, readonly number[]>()) : this.peerByObject;
+    return memo(cache, peer, () => {
       const candidates = this.peerCandidates(policy, peer);
       const matched = candidates.filter(g => peerMatches(policy, peer, this.subjects[g]));
       return matched.length === candidates.length ? candidates : exact(matched);

@@ -10,7 +10,7 @@
  */
 import { exact, NONE } from './lists';
 import { arrayField, field, isKindOf, isPlainObject, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
-import { keyPart } from './memo';
+import { keyPart, memo } from './memo';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
 const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
@@ -65,27 +65,44 @@ function effectivePolicyTypes(spec: unknown): Direction[] {
   return (['Ingress', 'Egress'] as const).filter(d => given.includes(d));
 }
 
+/** The part of a `Policy` read from its `spec`. */
+type SpecParts = Pick<Policy, 'podSelector' | 'policyTypes' | 'ingress' | 'egress'>;
+
 /**
  * Reads NetworkPolicy objects (already checked with `isNetworkPolicy` on their `meta`) after
  * defaulting. One reader per model: selectors of only `matchLabels`, the usual kind, are read once
  * per distinct set of labels and shared (they are immutable, and a pattern repeats them in every
  * namespace), so that a model of thousands of policies does not hold thousands of equal copies.
+ * Policies whose objects share one spec object (the synth-time lint hands over equal validated
+ * specs as one object; a YAML alias does the same) share its reading: rules, peers and ports.
  */
 export class PolicyReader {
   private readonly labelSelectors = new Map<string, LabelSelectorSpec>();
+  /** What a spec object reads as: nothing in it depends on the policy's metadata, so objects sharing one spec share its reading. */
+  private readonly specs = new Map<object, SpecParts>();
 
   public read({ object, source }: ManifestObject, meta: ObjectMeta): Policy {
     const spec = field(object, 'spec');
+    const parts = isPlainObject(spec) ? memo(this.specs, spec, () => this.spec(spec)) : this.spec(spec);
     return {
       namespace: meta.namespace,
       name: meta.name!,
+      podSelector: parts.podSelector,
+      policyTypes: parts.policyTypes,
+      ingress: parts.ingress,
+      egress: parts.egress,
+      raw: object,
+      source,
+    };
+  }
+
+  private spec(spec: unknown): SpecParts {
+    return {
       // A missing spec.podSelector is the same as `{}` (and a malformed one is read as missing).
       podSelector: this.selector(field(spec, 'podSelector')) ?? {},
       policyTypes: effectivePolicyTypes(spec),
       ingress: arrayField(spec, 'ingress').map(r => this.rule(r, 'from')),
       egress: arrayField(spec, 'egress').map(r => this.rule(r, 'to')),
-      raw: object,
-      source,
     };
   }
 

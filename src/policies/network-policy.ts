@@ -7,7 +7,7 @@ import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
-import { isValidatedInChart, rememberValidatedSpec } from '../synth-checks/validated-specs';
+import { rememberValidatedSpec, validatedInChart } from '../synth-checks/validated-specs';
 import { formatProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -106,20 +106,22 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
   const metadata: { name?: string; namespace?: string } = {};
   if (definition.name !== undefined) metadata.name = definition.name;
   if (definition.namespace !== undefined) metadata.namespace = definition.namespace;
-  const policy = new RenderedNetworkPolicy(owner, id, metadata, spec);
   const specText = JSON.stringify(spec);
+  // A spec this chart already validated: shared, and only the metadata is validated (validated-specs.ts).
+  const known = validatedInChart(Chart.of(owner), specText) as NetworkPolicySpecJson | undefined;
+  const policy = new RenderedNetworkPolicy(owner, id, metadata, known ?? spec);
   const problems = validateNetworkPolicy({
     apiVersion: policy.apiVersion,
     kind: policy.kind,
     metadata: { name: policy.name, namespace: policy.metadata.namespace },
-    spec: isValidatedInChart(policy.chart, specText) ? undefined : spec,
+    spec: known ? undefined : spec,
   });
   if (problems.length > 0) {
     // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
     owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
-  rememberValidatedSpec(policy, spec, specText);
+  rememberValidatedSpec(policy, known ?? spec, specText);
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(policy.chart);
   return policy;

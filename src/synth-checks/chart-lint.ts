@@ -12,7 +12,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { oncePerSynth, renderForSynth, trackSynths } from './synth-session';
-import { hasValidatedSpec } from './validated-specs';
+import { validatedSpec } from './validated-specs';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -59,8 +59,17 @@ class ChartNetworkLint implements IValidation {
     const app = this.chart.node.root;
     // Read only: synth writes these same renderings.
     const renderings = objects.map(o => renderForSynth(app, o));
-    const validSpecs = new WeakSet(renderings.filter((r, i) => hasValidatedSpec(objects[i], r)) as object[]);
-    const model = buildModel(renderings.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+    const validSpecs = new WeakSet<object>();
+    const documents = renderings.map((rendering, documentIndex) => {
+      const spec = validatedSpec(objects[documentIndex], rendering);
+      if (!spec) return { object: rendering, source: { documentIndex } };
+      // The rendered spec equals the validated one: the model reads the object validated, which
+      // policies with equal specs share, so it reads each distinct spec once (policy-reader.ts).
+      const object = { ...rendering, spec };
+      validSpecs.add(object);
+      return { object, source: { documentIndex } };
+    });
+    const model = buildModel(documents);
     return lint(model, { rules: CHART_RULES, validSpecs }).flatMap(finding => {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (construct && isAcknowledged(construct, finding.ruleId)) return [];

@@ -3,33 +3,41 @@
  * their text in each chart. The synth-time lint would validate every policy again for the rules that report the
  * validator's words about the spec; a rendered spec equal to the one validated (no JSON patch,
  * no resolver changed it) has no problems, since the builder refuses a spec with any.
+ *
+ * Policies of one chart whose specs have the same text share one spec object (the first one
+ * validated): it is never changed (cdk8s renders a copy of it), and a model built from the chart
+ * reads it once for all of them (see `validatedSpec`).
  */
 import type { ApiObject, Chart } from 'cdk8s';
 
-const validated = new WeakMap<ApiObject, unknown>();
+const validated = new WeakMap<ApiObject, object>();
 /**
- * Per chart, the JSON text of every spec that passed: a pattern writes the same spec in many
+ * Per chart, the spec of every text that passed: a pattern writes the same spec in many
  * namespaces, and what the validator says of a spec does not depend on the policy's metadata.
  */
-const validTexts = new WeakMap<Chart, Set<string>>();
+const validSpecs = new WeakMap<Chart, Map<string, object>>();
 
-/** Whether a spec with this JSON text already passed the validator in `chart` (the builder then validates only the metadata). */
-export function isValidatedInChart(chart: Chart, specText: string): boolean {
-  return validTexts.get(chart)?.has(specText) ?? false;
+/** The spec with this JSON text that already passed the validator in `chart`, if any (the builder then validates only the metadata). */
+export function validatedInChart(chart: Chart, specText: string): object | undefined {
+  return validSpecs.get(chart)?.get(specText);
 }
 
 /** Called by the builder once `spec` (whose JSON text is `specText`) passed the validator with no problem at all. */
-export function rememberValidatedSpec(apiObject: ApiObject, spec: unknown, specText: string): void {
+export function rememberValidatedSpec(apiObject: ApiObject, spec: object, specText: string): void {
   validated.set(apiObject, spec);
-  const texts = validTexts.get(apiObject.chart) ?? new Set<string>();
-  validTexts.set(apiObject.chart, texts.add(specText));
+  let specs = validSpecs.get(apiObject.chart);
+  if (!specs) validSpecs.set(apiObject.chart, specs = new Map());
+  if (!specs.has(specText)) specs.set(specText, spec);
 }
 
-/** Whether `rendered` (what `apiObject` synthesizes) carries exactly the spec validated at construction. */
-export function hasValidatedSpec(apiObject: ApiObject, rendered: unknown): boolean {
+/**
+ * The spec validated at construction when `rendered` (what `apiObject` synthesizes) carries exactly
+ * that spec, else undefined. Policies with equal specs get the same object back.
+ */
+export function validatedSpec(apiObject: ApiObject, rendered: unknown): object | undefined {
   const spec = validated.get(apiObject);
   return spec !== undefined && typeof rendered === 'object' && rendered !== null
-    && sameJson((rendered as { spec?: unknown }).spec, spec);
+    && sameJson((rendered as { spec?: unknown }).spec, spec) ? spec : undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
-import { fixtureModel, modelOf, workload } from './helpers';
+import { fixtureModel, flowMap, modelOf, sourcesOf, workload } from './helpers';
+import { lint } from '../../src/analysis/lint';
 import { workloadId } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
 
 describe('buildModel: owner grouping', () => {
   const model = fixtureModel('model-owners');
@@ -182,7 +184,7 @@ ${spec.split('\n').map(l => `  ${l}`).join('\n')}
     const [a, b, c, d, e] = buildModel(docs).policies;
     const web = a.podSelector;
     expect({ ...web.matchLabels }).toEqual({ app: 'web' });
-    // Shared within and across policies (peers stay one object per policy: the index keys on them).
+    // Shared within and across policies; peers of different spec objects stay apart.
     for (const alike of [a, b, e]) {
       expect(alike.podSelector).toBe(web);
       expect(alike.ingress[0].peers![0].podSelector).toBe(web);
@@ -229,5 +231,44 @@ describe('buildModel: odd shapes', () => {
     const model = modelOf('apiVersion: example.com/v1\nkind: Deployment\nmetadata: { name: d }\n');
     expect(model.workloads).toEqual([]);
     expect(model.ignored.map(i => i.kind)).toEqual(['Deployment']);
+  });
+});
+
+describe('buildModel: policies sharing one spec object', () => {
+  // What the synth-time lint hands over for policies whose specs are equal (synth-checks/validated-specs.ts).
+  const deployment = (namespace: string, app: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: app, namespace },
+    spec: { template: { metadata: { labels: { app } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+  });
+  const policy = (namespace: string, name: string, spec: object) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec });
+  const dbFromApi = { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }], ports: [{ port: 5432 }] }] };
+  const apiEgressDnsOnly = { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{ ports: [{ protocol: 'UDP', port: 53 }] }] };
+  const objects = [
+    ...['a', 'b'].flatMap(ns => [deployment(ns, 'api'), deployment(ns, 'db'), policy(ns, 'db-from-api', dbFromApi)]),
+    policy('b', 'api-out', apiEgressDnsOnly),
+  ];
+  const model = buildModel(objects.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+  const [a, b] = model.policies;
+
+  test('the spec is read once; each policy keeps its own namespace, name and object', () => {
+    expect([a.namespace, b.namespace]).toEqual(['a', 'b']);
+    expect(b.ingress).toBe(a.ingress);
+    expect(b.podSelector).toBe(a.podSelector);
+    expect(b.raw).not.toBe(a.raw);
+  });
+
+  test('a shared pod peer still means pods of each policy\'s own namespace', () => {
+    const flows = flowMap(computeReachability(model));
+    expect(sourcesOf(flows, 'a/db[Deployment]')).toEqual(['a/api[Deployment]']);
+    expect(flows.get('a/api[Deployment] => a/db[Deployment]')).toBe('TCP 5432');
+    // b/api may only send DNS, so nothing reaches b/db.
+    expect(sourcesOf(flows, 'b/db[Deployment]')).toEqual([]);
+  });
+
+  test('the lint judges each namespace\'s hop on its own: only b\'s copy is one-sided', () => {
+    const oneSided = lint(model).filter(f => f.ruleId === 'one-sided-connection');
+    expect(oneSided.map(f => f.message)).toEqual([expect.stringMatching(/^b\/db-from-api: spec\.ingress\[0\]\.from: allows b\/api\[Deployment\] -> b\/db\[Deployment\]/)]);
   });
 });

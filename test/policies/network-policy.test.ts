@@ -1,7 +1,8 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers';
 import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../../src';
 import '../../src/testing';
+import { validatedSpec } from '../../src/synth-checks/validated-specs';
 import * as validator from '../../src/validation/validate-network-policy';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
@@ -114,19 +115,39 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     });
   });
 
+  test('policies of a chart with equal specs share one spec object; each renders, and is patched, on its own', () => {
+    const chart = makeChart();
+    const [one, two] = ['one', 'two'].map(namespace => new AllowFrom(chart, namespace, {
+      namespace, pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(5432)],
+    }).apiObject);
+    const shared = validatedSpec(one, one.toJson());
+    expect(shared).toBeDefined();
+    expect(validatedSpec(two, two.toJson())).toBe(shared);
+    expect(validatedSpec(new DefaultDeny(chart, 'deny').apiObject, {})).toBeUndefined();
+
+    two.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', 5433));
+    expect(two.toJson().spec.ingress[0].ports).toEqual([{ port: 5433, protocol: 'TCP' }]);
+    expect(one.toJson().spec.ingress[0].ports).toEqual([{ port: 5432, protocol: 'TCP' }]);
+    expect(validatedSpec(two, two.toJson())).toBeUndefined();
+    expect(validatedSpec(one, one.toJson())).toBe(shared);
+    // A rendering is a copy: changing one changes neither the shared spec nor the next rendering.
+    one.toJson().spec.podSelector.matchLabels.app = 'changed';
+    expect(one.toJson().spec.podSelector).toEqual({ matchLabels: { app: 'db' } });
+  });
+
   test('a spec validated once in a chart is not validated again there; the metadata always is', () => {
     const validate = jest.spyOn(validator, 'validateNetworkPolicy');
-    const validatedSpec = () => validate.mock.calls.map(([object]) => (object as { spec?: unknown }).spec !== undefined);
+    const specValidated = () => validate.mock.calls.map(([object]) => (object as { spec?: unknown }).spec !== undefined);
     try {
       const chart = makeChart();
       new DefaultDeny(chart, 'one', { namespace: 'one' });
       new DefaultDeny(chart, 'two', { namespace: 'two' });
       new DefaultDeny(chart, 'ingress-only', { egress: false });
-      expect(validatedSpec()).toEqual([true, false, true]);
+      expect(specValidated()).toEqual([true, false, true]);
       // Same spec, bad metadata: still refused, in the validator's words about the name.
       expect(() => new DefaultDeny(chart, 'bad', { name: 'Not_A_Name' })).toThrow(/metadata\.name: Not_A_Name is not a DNS-1123 subdomain/);
       new DefaultDeny(makeChart(), 'one');
-      expect(validatedSpec().slice(-2)).toEqual([false, true]);
+      expect(specValidated().slice(-2)).toEqual([false, true]);
     } finally {
       validate.mockRestore();
     }

@@ -7,7 +7,7 @@
  */
 import { portsConns, type PodSubject } from '../evaluation';
 import { memo } from '../memo';
-import type { Labels, Policy } from '../model';
+import type { Labels, Policy, RuleSpec } from '../model';
 import { workloadId } from '../model';
 import type { LintContext } from './context';
 import { representativeLabels } from './context';
@@ -36,9 +36,9 @@ export const dnsEgressMissing: LintRule = {
   check: (model, context) => {
     const withoutDns = new Map<Policy, string[]>();
     const report = (policy: Policy, who: string) => withoutDns.set(policy, [...withoutDns.get(policy) ?? [], who]);
-    // A policy usually isolates several workloads: judge its rules once.
-    const judged = new Map<Policy, boolean>();
-    const allows = (policy: Policy) => memo(judged, policy, () => allowsDns(policy));
+    // A policy usually isolates several workloads, and policies may share rules (a shared spec): judge each rule list once.
+    const judged = new Map<readonly RuleSpec[], boolean>();
+    const allows = (policy: Policy) => memo(judged, policy.egress, () => allowsDns(policy.egress));
     for (const workload of model.workloads) {
       const isolating = context.isolatingPolicies(workload, 'Egress');
       // Reported once, against the first policy that isolates it.
@@ -64,8 +64,8 @@ function deniesAllEgress(policy: Policy): boolean {
 }
 
 /** Any rule whose ports admit UDP 53/5353 toward a resolver pod (named ports resolved as CoreDNS names them); peers are not judged. */
-function allowsDns(policy: Policy): boolean {
-  return policy.egress.some(rule => {
+function allowsDns(egress: readonly RuleSpec[]): boolean {
+  return egress.some(rule => {
     const { conns } = portsConns(rule.ports, RESOLVER);
     return DNS_PORTS.some(port => conns.contains('UDP', port));
   });
