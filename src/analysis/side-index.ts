@@ -13,7 +13,7 @@ import { ConnectionSet } from './connection-set';
 import { End, portsConns } from './evaluation';
 import { GroupIndex } from './group-index';
 import { memo } from './memo';
-import type { Policy, RuleSpec } from './model';
+import type { PeerSpec, Policy, RuleSpec } from './model';
 
 type Table = Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>;
 
@@ -91,9 +91,17 @@ export class SideIndex {
     const dst = direction === 'egress' ? other : g; // where named ports resolve
     for (const policy of policies) {
       for (const rule of direction === 'egress' ? policy.egress : policy.ingress) {
-        if (rule.peers !== undefined && !rule.peers.some(peer => this.index.peerIncludes(policy, peer, other))) continue;
+        if (rule.peers !== undefined && !this.anyPeerIncludes(policy, rule.peers, other)) continue;
         if (!this.algebra.intersect(this.ruleConns(rule, dst), conns).isEmpty()) return true;
       }
+    }
+    return false;
+  }
+
+  /** `peers.some(peer => index.peerIncludes(policy, peer, group))`, without a closure per call (allowsAny runs once per hop judged). */
+  private anyPeerIncludes(policy: Policy, peers: readonly PeerSpec[], group: number): boolean {
+    for (let i = 0; i < peers.length; i++) {
+      if (this.index.peerIncludes(policy, peers[i], group)) return true;
     }
     return false;
   }
@@ -124,6 +132,8 @@ export class SideIndex {
 
   /** What `rule`'s ports allow toward group `dst` (evaluation.ts' `portsConns`), interned and computed once. */
   public ruleConns(rule: RuleSpec, dst: number): ConnectionSet {
+    const uniform = this.uniformMemo.get(rule);
+    if (uniform) return uniform;
     // Without named ports what a rule allows is the same toward every destination.
     if (!rule.ports?.some(p => typeof p.port === 'string')) {
       return memo(this.uniformMemo, rule, () => this.algebra.intern(portsConns(rule.ports, this.groups[dst].subject).conns));

@@ -63,6 +63,12 @@ export class LintContext {
     return this.ends[workloadClass];
   }
 
+  /** Whether some policy isolates the class in `direction`. */
+  public isIsolated(workloadClass: number, direction: Direction): boolean {
+    const end = this.ends[workloadClass];
+    return (direction === 'Ingress' ? end.ingressPolicies : end.egressPolicies).length > 0;
+  }
+
   /** What each class's own policies allow, per other class: reachability's sides (side-index.ts), each computed once. */
   public get sides(): SideIndex {
     return this.sideIndex ??= new SideIndex(this.ends, this.index);

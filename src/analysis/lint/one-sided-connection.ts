@@ -80,8 +80,10 @@ function refusedClassPairs(context: LintContext, policy: Policy, direction: Dire
   const others = context.peerClasses(policy, namedPeers);
   let refused: Map<number, Map<number, ConnectionSet>> | undefined;
   const egress = direction === 'Egress';
-  for (const self of selected) {
-    for (const other of others) {
+  for (const other of others) {
+    // An end that no policy isolates in that direction refuses nothing (the usual DNS server, ingress controller).
+    if (!context.isIsolated(other, egress ? 'Ingress' : 'Egress')) continue;
+    for (const self of selected) {
       const src = egress ? self : other;
       const dst = egress ? other : self;
       const conns = context.sides.ruleConns(rule, dst);
