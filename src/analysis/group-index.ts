@@ -15,52 +15,68 @@ import { memo } from './memo';
 import type { LabelSelectorSpec, Labels, PeerSpec, Policy } from './model';
 import { matchesSelector } from './selector';
 
+/** Up to this many groups a namespace is scanned whole: testing each costs less than building its maps. */
+const SCANNED = 8;
+
 /** Groups of one namespace by label, to find the few a selector can match without testing all. */
 export class LabelIndex {
   public readonly all: number[] = [];
-  /** key → value → groups: nested, so that a lookup builds no key string. */
-  private readonly byLabel = new Map<string, Map<string, number[]>>();
-  private readonly byKey = new Map<string, number[]>();
+  /** The labels of each group of `all`, until `seal` indexes them. */
+  private pending: Labels[] = [];
+  /** Absent for a namespace small enough to scan (`SCANNED`). */
+  private maps?: {
+    /** key → value → groups: nested, so that a lookup builds no key string. */
+    readonly byLabel: Map<string, Map<string, number[]>>;
+    readonly byKey: Map<string, number[]>;
+  };
 
   public add(group: number, labels: Labels): void {
     this.all.push(group);
-    for (const key in labels) {
-      if (!Object.hasOwn(labels, key)) continue;
-      let values = this.byLabel.get(key);
-      if (!values) this.byLabel.set(key, values = new Map());
-      push(values, labels[key], group);
-      push(this.byKey, key, group);
-    }
+    this.pending.push(labels);
   }
 
-  /** Trims the lists once every group is added. */
+  /** Indexes the groups once every group is added, with lists trimmed; a small namespace is left to be scanned. */
   public seal(): void {
-    const trim = (lists: Map<string, number[]>) => lists.forEach((list, key) => lists.set(key, exact(list)));
-    this.byLabel.forEach(trim);
-    trim(this.byKey);
+    if (this.all.length > SCANNED) {
+      const byLabel = new Map<string, Map<string, number[]>>();
+      const byKey = new Map<string, number[]>();
+      this.pending.forEach((labels, i) => {
+        for (const key in labels) {
+          if (!Object.hasOwn(labels, key)) continue;
+          let values = byLabel.get(key);
+          if (!values) byLabel.set(key, values = new Map());
+          push(values, labels[key], this.all[i]);
+          push(byKey, key, this.all[i]);
+        }
+      });
+      const trim = (lists: Map<string, number[]>) => lists.forEach((list, key) => lists.set(key, exact(list)));
+      byLabel.forEach(trim);
+      trim(byKey);
+      this.maps = { byLabel, byKey };
+    }
+    this.pending = NONE;
   }
 
-  /** A superset of the groups `selector` matches: the shortest list a requirement allows. */
+  /** A superset of the groups `selector` matches: the shortest list a requirement allows (all of a scanned namespace). */
   public candidates(selector: LabelSelectorSpec): readonly number[] {
     let best: readonly number[] = this.all;
+    const maps = this.maps;
+    if (!maps) return best;
+    const withLabel = (key: string, value: string) => maps.byLabel.get(key)?.get(value) ?? NONE;
     const matchLabels = selector.matchLabels;
     for (const key in matchLabels) {
       if (!Object.hasOwn(matchLabels, key)) continue;
-      const list = this.withLabel(key, matchLabels[key]);
+      const list = withLabel(key, matchLabels[key]);
       if (list.length < best.length) best = list;
     }
     for (const req of selector.matchExpressions ?? []) {
       let list: readonly number[] | undefined;
       // A group has one value per key, so the lists of different values never share a group.
-      if (req.operator === 'In') list = (req.values ?? []).flatMap(v => this.withLabel(req.key, v));
-      if (req.operator === 'Exists') list = this.byKey.get(req.key) ?? NONE;
+      if (req.operator === 'In') list = (req.values ?? []).flatMap(v => withLabel(req.key, v));
+      if (req.operator === 'Exists') list = maps.byKey.get(req.key) ?? NONE;
       if (list && list.length < best.length) best = list;
     }
     return best;
-  }
-
-  private withLabel(key: string, value: string): readonly number[] {
-    return this.byLabel.get(key)?.get(value) ?? NONE;
   }
 }
 
@@ -107,13 +123,16 @@ export class GroupIndex {
   }
 
   /** The pod groups `policy`'s `spec.podSelector` selects: its namespace, matching labels, never hostNetwork pods. */
-  public selectedBy(policy: Pick<Policy, 'namespace' | 'podSelector'>): number[] {
+  public selectedBy(policy: Pick<Policy, 'namespace' | 'podSelector'>): readonly number[] {
     const index = this.byNamespace.get(policy.namespace);
-    if (!index) return [];
-    return exact(index.candidates(policy.podSelector).filter(g => {
+    if (!index) return NONE;
+    const candidates = index.candidates(policy.podSelector);
+    const selected = candidates.filter(g => {
       const subject = this.subjects[g];
       return subject.kind === 'pod' && !subject.hostNetwork && matchesSelector(policy.podSelector, subject.podLabels);
-    }));
+    });
+    // The lists are never changed: when every candidate is selected (`{}` in a small namespace), share it.
+    return selected.length === candidates.length ? candidates : exact(selected);
   }
 
   /**
@@ -122,14 +141,15 @@ export class GroupIndex {
    * matching; hostNetwork pods and external ranges never), each policy tested only against the
    * groups its selector can match. `selected[i]` is what `selectedBy(policies[i])` returns.
    */
-  public isolatingPolicies(policies: readonly Policy[]): { egress: Policy[][]; ingress: Policy[][]; selected: number[][] } {
+  public isolatingPolicies(policies: readonly Policy[]): { egress: Policy[][]; ingress: Policy[][]; selected: (readonly number[])[] } {
     const egress: Policy[][] = this.subjects.map(() => []);
     const ingress: Policy[][] = this.subjects.map(() => []);
     const selected = policies.map(policy => {
       const groups = this.selectedBy(policy);
-      for (const direction of policy.policyTypes) {
-        const lists = direction === 'Egress' ? egress : ingress;
-        for (const g of groups) lists[g].push(policy);
+      // Index loops: this runs once per policy, mostly before V8 optimises it, where for-of allocates per item.
+      for (let d = 0; d < policy.policyTypes.length; d++) {
+        const lists = policy.policyTypes[d] === 'Egress' ? egress : ingress;
+        for (let i = 0; i < groups.length; i++) lists[groups[i]].push(policy);
       }
       return groups;
     });
