@@ -39,8 +39,12 @@ export class DnsResolver {
    * namespace AND pods), UDP and TCP 53. The default.
    */
   public static kubeDns(): DnsResolver {
-    const coreDns = Peer.podsInNamespace('kube-system', PodSelector.labels({ 'k8s-app': 'kube-dns' }));
-    return new DnsResolver([{ peers: [coreDns], ports: dnsPorts([53]) }]);
+    // A resolver is a value, never changed: every caller shares one (the patterns ask for it once per policy).
+    DnsResolver.kubeDnsResolver ??= new DnsResolver([{
+      peers: [Peer.podsInNamespace('kube-system', PodSelector.labels({ 'k8s-app': 'kube-dns' }))],
+      ports: dnsPorts([53]),
+    }]);
+    return DnsResolver.kubeDnsResolver;
   }
 
   /**
@@ -107,6 +111,8 @@ export class DnsResolver {
     }
     return new DnsResolver(resolvers.flatMap(resolver => resolver._rules));
   }
+
+  private static kubeDnsResolver?: DnsResolver;
 
   private constructor(private readonly rules: PolicyRule[]) {
   }

@@ -170,6 +170,9 @@ function checkTiers(where: string, tiers: Tier[], namespaces: (string | undefine
     const i = namespaces.indexOf(undefined);
     throw new Error(`${where}: 'tiers[${i}].namespace' is not set for tier '${tiers[i].name}' (nor on the TierIsolation or its chart) while other tiers have one, so its namespace is unknown; set 'namespace' on the tier or the TierIsolation`);
   }
+  // Each tier's pods rendered once for the pairwise comparison (checkDistinctPods), only if it is compared.
+  const podsTexts: (string | undefined)[] = [];
+  const podsText = (i: number) => podsTexts[i] ??= JSON.stringify(tiers[i].pods!._toKube());
   tiers.forEach((tier, i) => {
     const field = `tiers[${i}]`;
     const nameProblem = dns1123LabelProblem(tier.name);
@@ -194,12 +197,12 @@ function checkTiers(where: string, tiers: Tier[], namespaces: (string | undefine
       refuseEmpty(where, `${field}.egress[${k}].to`, rule.to, 'allow to everyone', 'pass [Peer.anywhere()] if that is what you mean');
       refuseEmpty(where, `${field}.egress[${k}].ports`, rule.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
     });
-    checkDistinctPods(where, tiers, namespaces, i);
+    checkDistinctPods(where, tiers, namespaces, i, podsText);
   });
 }
 
 /** Two tiers selecting the same pods would merge their allowances and break the chain. */
-function checkDistinctPods(where: string, tiers: Tier[], namespaces: (string | undefined)[], i: number): void {
+function checkDistinctPods(where: string, tiers: Tier[], namespaces: (string | undefined)[], i: number, podsText: (tier: number) => string): void {
   const tier = tiers[i];
   for (let j = 0; j < i; j++) {
     if (namespaces[j] !== namespaces[i]) {
@@ -211,7 +214,7 @@ function checkDistinctPods(where: string, tiers: Tier[], namespaces: (string | u
       const whole = tier.pods === undefined ? tier : other;
       throw new Error(`${where}: 'tiers[${tiers.indexOf(whole)}].pods' is not set, so tier '${whole.name}' is every pod of ${namespace}, which tier '${(whole === tier ? other : tier).name}' shares; give both tiers 'pods', or put them in different namespaces`);
     }
-    if (JSON.stringify(tier.pods._toKube()) === JSON.stringify(other.pods._toKube())) {
+    if (podsText(i) === podsText(j)) {
       throw new Error(`${where}: 'tiers[${i}].pods' selects the same pods as tier '${other.name}' in ${namespace}; give each tier its own selector`);
     }
   }

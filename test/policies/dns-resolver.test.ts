@@ -57,6 +57,14 @@ describe('DnsResolver', () => {
     expect(egress[2].to).toEqual([{ ipBlock: { cidr: '169.254.20.10/32' } }]);
   });
 
+  test('kubeDns is one shared value, which combining or using it never changes', () => {
+    const shared = DnsResolver.kubeDns();
+    expect(DnsResolver.kubeDns()).toBe(shared);
+    expect(egressOf(DnsResolver.combine(shared, DnsResolver.openShift()))).toHaveLength(2);
+    expect(egressOf(shared)).toHaveLength(1);
+    expect(egressOf(DnsResolver.kubeDns())).toEqual(egressOf(shared));
+  });
+
   test('never uses the named port dns', () => {
     const all = DnsResolver.combine(DnsResolver.kubeDns(), DnsResolver.openShift(), DnsResolver.nodeLocal(), DnsResolver.anyDestination());
     const egress = egressOf(all);
