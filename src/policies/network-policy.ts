@@ -106,10 +106,11 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
   const metadata: { name?: string; namespace?: string } = {};
   if (definition.name !== undefined) metadata.name = definition.name;
   if (definition.namespace !== undefined) metadata.namespace = definition.namespace;
+  const policy = new RenderedNetworkPolicy(owner, id, metadata, spec);
   const specText = JSON.stringify(spec);
-  // A spec this chart already validated: shared, and only the metadata is validated (validated-specs.ts).
-  const known = validatedInChart(Chart.of(owner), specText) as NetworkPolicySpecJson | undefined;
-  const policy = new RenderedNetworkPolicy(owner, id, metadata, known ?? spec);
+  // A spec this chart already validated: only the metadata is validated, and the policy is recorded
+  // with that spec's object, which the synth-time lint reads once for all of them (validated-specs.ts).
+  const known = validatedInChart(policy.chart, specText);
   const problems = validateNetworkPolicy({
     apiVersion: policy.apiVersion,
     kind: policy.kind,

@@ -4,9 +4,11 @@
  * validator's words about the spec; a rendered spec equal to the one validated (no JSON patch,
  * no resolver changed it) has no problems, since the builder refuses a spec with any.
  *
- * Policies of one chart whose specs have the same text share one spec object (the first one
- * validated): it is never changed (cdk8s renders a copy of it), and a model built from the chart
- * reads it once for all of them (see `validatedSpec`).
+ * Policies of one chart whose specs have the same text are recorded with one spec object (the
+ * first one validated), so that a model built from the chart reads it once for all of them (see
+ * `validatedSpec`). Each ApiObject still writes its own spec object: when 5,000 objects shared a
+ * thousand-fold spec in their props, V8's allocation-site pretenuring went wrong in a third of
+ * the synths of E(1,000) (peak RSS 285–315 MiB instead of 165, and ~1 s slower).
  */
 import type { ApiObject, Chart } from 'cdk8s';
 

@@ -115,7 +115,7 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     });
   });
 
-  test('policies of a chart with equal specs share one spec object; each renders, and is patched, on its own', () => {
+  test('policies of a chart with equal specs are recorded with one validated spec; each renders, and is patched, on its own', () => {
     const chart = makeChart();
     const [one, two] = ['one', 'two'].map(namespace => new AllowFrom(chart, namespace, {
       namespace, pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(5432)],
