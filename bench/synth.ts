@@ -26,12 +26,18 @@ const LAYOUTS: readonly { layout: EstateLayout; ids: [string, string, string, st
   { layout: 'single-chart', ids: ['1c', '1d', '1g', '1h'] },
 ];
 
+/**
+ * Runs per side. One chart: nine, at ~3 s a run. 1c sits at its target, and on this shared VM a
+ * side runs 30–40% slower in a third of the runs (11-27: plain 2.2–2.5 s or 3.1–3.4 s), which moves a
+ * median of five. Chart per namespace: five, at 10–30 s a run, where runs differ by up to 3x anyway.
+ */
+const DEFAULT_RUNS: Record<EstateLayout, number> = { 'chart-per-namespace': 5, 'single-chart': 9 };
+
 export function benchSynth(options: BenchOptions): Figure[] {
   const n = options.quick ? 50 : 1000;
-  // Five: in the chart-per-namespace layout single runs of the same side differ by up to 3x.
-  const runs = options.runs ?? (options.quick ? 1 : 5);
   const { log } = options;
   return LAYOUTS.flatMap(({ layout, ids: [time, rss, kplusTime, kplusRss] }) => {
+    const runs = options.runs ?? (options.quick ? 1 : DEFAULT_RUNS[layout]);
     log(`synth: E(${n}) ${layout}, ${runs} runs per side, medians`);
     const sides: EstateOptions[] = [
       { policies: 'constructs', workloads: 'api-object', layout },
