@@ -21,23 +21,21 @@ import type { EstateLayout, EstateOptions } from './generators/estate';
 import { describeTask, figure, Figure, measureInterleaved, ms, phasesText, Summary } from './lib/measure';
 import type { BenchOptions } from './lib/options';
 
-const LAYOUTS: readonly { layout: EstateLayout; ids: [string, string, string, string] }[] = [
-  { layout: 'chart-per-namespace', ids: ['1a', '1b', '1e', '1f'] },
-  { layout: 'single-chart', ids: ['1c', '1d', '1g', '1h'] },
-];
-
 /**
- * Runs per side. One chart: nine, at ~3 s a run. 1c sits at its target, and on this shared VM a
+ * `runs` per side. One chart: nine, at ~3 s a run. 1c sits at its target, and on this shared VM a
  * side runs 30–40% slower in a third of the runs (11-27: plain 2.2–2.5 s or 3.1–3.4 s), which moves a
  * median of five. Chart per namespace: five, at 10–30 s a run, where runs differ by up to 3x anyway.
  */
-const DEFAULT_RUNS: Record<EstateLayout, number> = { 'chart-per-namespace': 5, 'single-chart': 9 };
+const LAYOUTS: readonly { layout: EstateLayout; runs: number; ids: [string, string, string, string] }[] = [
+  { layout: 'chart-per-namespace', runs: 5, ids: ['1a', '1b', '1e', '1f'] },
+  { layout: 'single-chart', runs: 9, ids: ['1c', '1d', '1g', '1h'] },
+];
 
 export function benchSynth(options: BenchOptions): Figure[] {
   const n = options.quick ? 50 : 1000;
   const { log } = options;
-  return LAYOUTS.flatMap(({ layout, ids: [time, rss, kplusTime, kplusRss] }) => {
-    const runs = options.runs ?? (options.quick ? 1 : DEFAULT_RUNS[layout]);
+  return LAYOUTS.flatMap(({ layout, runs: layoutRuns, ids: [time, rss, kplusTime, kplusRss] }) => {
+    const runs = options.runs ?? (options.quick ? 1 : layoutRuns);
     log(`synth: E(${n}) ${layout}, ${runs} runs per side, medians`);
     const sides: EstateOptions[] = [
       { policies: 'constructs', workloads: 'api-object', layout },
