@@ -222,13 +222,21 @@ export function shopPolicies(namespace: string): Record<string, unknown>[] {
   ];
 }
 
-class PolicyObject extends ApiObject {}
-class TierGroup extends Construct {}
+// The constructs' tree shape with none of their work: per namespace one wrapper around the deny policy,
+// one around the DNS policy (each as its `Resource`), one around the three tier policies; three wrapper
+// classes and one policy class, as DefaultDeny, DnsEgress, TierIsolation and the builder's policy class.
+class DenyShape extends Construct {}
+class DnsShape extends Construct {}
+class TiersShape extends Construct {}
+class PolicyShape extends ApiObject {}
 
-/** The plain policies as `PolicyObject`s, the tier policies inside a `TierGroup`: the constructs' shape, none of their work. */
-function policiesInClasses(scope: Construct, policies: readonly Record<string, unknown>[]): void {
-  let group: TierGroup | undefined;
-  policies.forEach((m, i) => new PolicyObject(i < 2 ? scope : group ??= new TierGroup(scope, 'tiers'), `p${i}`, m as any));
+/** `shopPolicies(ns)` as plain manifests, in the constructs' shape (same construct count, same classes). */
+function policiesInShape(scope: Construct, policies: readonly Record<string, unknown>[]): void {
+  const [deny, dns, ...tiers] = policies;
+  new PolicyShape(new DenyShape(scope, 'default-deny'), 'Resource', deny as any);
+  new PolicyShape(new DnsShape(scope, 'dns'), 'Resource', dns as any);
+  const tierScope = new TiersShape(scope, 'tiers');
+  tiers.forEach((m, i) => new PolicyShape(tierScope, ESTATE_TIERS[i].name, m as any));
 }
 
 /**
@@ -244,11 +252,10 @@ export function addressLabelFor(scope: readonly string[], tier: EstateTier): str
 
 /**
  * How the shops' policies are written: through the library's constructs, or as plain ApiObjects,
- * or as the same plain manifests in two trivial construct classes of their own
- * (`plain-in-classes`, a diagnostic: it adds no work, only classes and a scope, as any construct
- * library does; see docs/performance.md on cdk8s' walk).
+ * or as the same plain manifests in the constructs' tree shape (`plain-in-shape`, a diagnostic: the
+ * constructs' wrappers and classes, none of their work; see docs/performance.md on cdk8s' walk).
  */
-export type EstatePolicies = 'constructs' | 'plain' | 'plain-in-classes';
+export type EstatePolicies = 'constructs' | 'plain' | 'plain-in-shape';
 /** How the shops' Deployments are written: cdk8s-plus-28 Deployments, or plain ApiObjects of the same manifest. */
 export type EstateWorkloads = 'cdk8s-plus' | 'api-object';
 
@@ -271,7 +278,7 @@ function buildShop(scope: Construct, ns: string, path: readonly string[], chartN
     return PodSelector.labels({ app: tier.name });
   });
   if (options.policies === 'constructs') constructPolicies(scope, namespace, pods);
-  else if (options.policies === 'plain-in-classes') policiesInClasses(scope, shopPolicies(ns));
+  else if (options.policies === 'plain-in-shape') policiesInShape(scope, shopPolicies(ns));
   else shopPolicies(ns).forEach((m, i) => new ApiObject(scope, `p${ESTATE_TIERS.length + i}`, m as any));
 }
 

@@ -4,7 +4,7 @@
  * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
  *
  * Tasks:
- * - `synth` (n, policies constructs|plain|plain-in-classes, workloads cdk8s-plus|api-object, layout): build E(n) in a new App
+ * - `synth` (n, policies constructs|plain|plain-in-shape, workloads cdk8s-plus|api-object, layout): build E(n) in a new App
  *   and `app.synthYaml()`.
  * - `parse` (dir): the loader's own reading and YAML parse of every file, keeping the documents as
  *   `loadManifests` does, and nothing else (the floor).

@@ -3,7 +3,7 @@
  * with the same manifests written as plain ApiObjects: that comparison means something only if
  * every way of building it synthesizes to equal manifests.
  */
-import { Testing } from 'cdk8s';
+import { App, Testing } from 'cdk8s';
 import { buildEstate, ESTATE_TIERS, estateNamespace, EstateOptions, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
 import { checkNetworkPolicies } from '../../src/io';
@@ -12,7 +12,7 @@ const BUILT_OTHERWISE: readonly EstateOptions[] = [
   { policies: 'constructs', workloads: 'api-object' },
   { policies: 'constructs', workloads: 'cdk8s-plus' },
   { policies: 'plain', workloads: 'cdk8s-plus' },
-  { policies: 'plain-in-classes', workloads: 'api-object' },
+  { policies: 'plain-in-shape', workloads: 'api-object' },
 ];
 
 describe.each([
@@ -36,7 +36,28 @@ describe.each([
       expect(inNamespace.filter(o => o.kind === 'NetworkPolicy')).toHaveLength(5);
     }
   });
+
+  // The diagnostic's claim: the same tree as the constructs (construct for construct, one class for
+  // each of theirs), so that what remains between the two is the constructs' work.
+  test('plain policies in the constructs\' shape: the same construct paths as the constructs, with as many classes', () => {
+    const [shape, constructs] = (['plain-in-shape', 'constructs'] as const).map(policies => {
+      const app = Testing.app();
+      buildEstate(app, n, { policies, workloads: 'api-object', layout });
+      return app;
+    });
+    expect(paths(shape)).toEqual(paths(constructs));
+    expect(classCount(shape)).toBe(classCount(constructs));
+    expect(classCount(shape)).toBeGreaterThan(classCount(plain));
+  });
 });
+
+function paths(app: App): string[] {
+  return app.node.findAll().map(c => c.node.path);
+}
+
+function classCount(app: App): number {
+  return new Set(app.node.findAll().map(c => c.constructor)).size;
+}
 
 describe('flat F(w, p)', () => {
   test('is deterministic for a seed and differs between seeds', () => {
