@@ -14,7 +14,7 @@
  * Two layouts: one chart per namespace (how cdk8s apps are usually split, one YAML file per
  * namespace) and one chart for the whole estate. They differ because cdk8s 2.68 walks the whole
  * app once per chart it synthesizes: see docs/performance.md. In the chart-per-namespace layout a
- * third plain side, the same plain manifests in the constructs' tree shape (their wrappers and
+ * third plain side, the same plain manifests in the constructs' tree shape (their constructs and
  * classes, none of their work), splits 1a (without a target) into what that shape costs in the walk
  * and what the constructs' work costs on top of it.
  */

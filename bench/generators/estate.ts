@@ -222,21 +222,21 @@ export function shopPolicies(namespace: string): Record<string, unknown>[] {
   ];
 }
 
-// The constructs' tree shape with none of their work: per namespace one wrapper around the deny policy,
-// one around the DNS policy (each as its `Resource`), one around the three tier policies; three wrapper
-// classes and one policy class, as DefaultDeny, DnsEgress, TierIsolation and the builder's policy class.
-class DenyShape extends Construct {}
-class DnsShape extends Construct {}
+// The constructs' tree shape with none of their work: per namespace the deny and the DNS policy, each
+// of a class of its own, and the three tier policies in a wrapper; four classes, as DefaultDeny,
+// DnsEgress, TierIsolation and the class of its policies.
+class DenyShape extends ApiObject {}
+class DnsShape extends ApiObject {}
 class TiersShape extends Construct {}
-class PolicyShape extends ApiObject {}
+class TierPolicyShape extends ApiObject {}
 
-/** `shopPolicies(ns)` as plain manifests, in the constructs' shape (same construct count, same classes). */
+/** `shopPolicies(ns)` as plain manifests, in the constructs' shape (the same construct paths, as many classes). */
 function policiesInShape(scope: Construct, policies: readonly Record<string, unknown>[]): void {
   const [deny, dns, ...tiers] = policies;
-  new PolicyShape(new DenyShape(scope, 'default-deny'), 'Resource', deny as any);
-  new PolicyShape(new DnsShape(scope, 'dns'), 'Resource', dns as any);
+  new DenyShape(scope, 'default-deny', deny as any);
+  new DnsShape(scope, 'dns', dns as any);
   const tierScope = new TiersShape(scope, 'tiers');
-  tiers.forEach((m, i) => new PolicyShape(tierScope, ESTATE_TIERS[i].name, m as any));
+  tiers.forEach((m, i) => new TierPolicyShape(tierScope, ESTATE_TIERS[i].name, m as any));
 }
 
 /**
@@ -253,7 +253,7 @@ export function addressLabelFor(scope: readonly string[], tier: EstateTier): str
 /**
  * How the shops' policies are written: through the library's constructs, or as plain ApiObjects,
  * or as the same plain manifests in the constructs' tree shape (`plain-in-shape`, a diagnostic: the
- * constructs' wrappers and classes, none of their work; see docs/performance.md on cdk8s' walk).
+ * constructs' constructs and classes, none of their work; see docs/performance.md on cdk8s' walk).
  */
 export type EstatePolicies = 'constructs' | 'plain' | 'plain-in-shape';
 /** How the shops' Deployments are written: cdk8s-plus-28 Deployments, or plain ApiObjects of the same manifest. */

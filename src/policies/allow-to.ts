@@ -1,6 +1,5 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from './network-policy';
+import { describe, NetworkPolicyOptions, refuseEmpty, ValidatedNetworkPolicy, writePolicy } from './network-policy';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
@@ -39,20 +38,17 @@ export interface AllowToProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-export class AllowTo extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowTo extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowToProps) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('AllowTo', this);
-    refuseEmpty(where, 'to', props.to, 'allow to everyone', 'pass Peer.anywhere() if that is what you mean');
-    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods,
-      egress: [{ peers: props.to, ports: props.ports }],
+    writePolicy(this, where, () => {
+      refuseEmpty(where, 'to', props.to, 'allow to everyone', 'pass Peer.anywhere() if that is what you mean');
+      refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
+      return {
+        pods: props.pods,
+        egress: [{ peers: props.to, ports: props.ports }],
+      };
     });
   }
 }

@@ -1,6 +1,5 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { addNetworkPolicy, describe, NetworkPolicyOptions } from './network-policy';
+import { describe, NetworkPolicyOptions, ValidatedNetworkPolicy, writePolicy } from './network-policy';
 import { PodSelector } from '../vocabulary/pod-selector';
 
 /**
@@ -35,24 +34,21 @@ export interface DefaultDenyProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies
  */
-export class DefaultDeny extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class DefaultDeny extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('DefaultDeny', this);
-    const ingress = props.ingress ?? true;
-    const egress = props.egress ?? true;
-    if (!ingress && !egress) {
-      throw new Error(`${where}: 'ingress' and 'egress' are both false, so this policy denies nothing; leave one of them true (both are true by default)`);
-    }
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods ?? PodSelector.all(),
-      ingress: ingress ? [] : undefined,
-      egress: egress ? [] : undefined,
+    writePolicy(this, where, () => {
+      const ingress = props.ingress ?? true;
+      const egress = props.egress ?? true;
+      if (!ingress && !egress) {
+        throw new Error(`${where}: 'ingress' and 'egress' are both false, so this policy denies nothing; leave one of them true (both are true by default)`);
+      }
+      return {
+        pods: props.pods ?? PodSelector.all(),
+        ingress: ingress ? [] : undefined,
+        egress: egress ? [] : undefined,
+      };
     });
   }
 }

@@ -1,7 +1,6 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DnsResolver } from './dns-resolver';
-import { addNetworkPolicy, describe, NetworkPolicyOptions } from './network-policy';
+import { describe, NetworkPolicyOptions, ValidatedNetworkPolicy, writePolicy } from './network-policy';
 import { PodSelector } from '../vocabulary/pod-selector';
 
 /**
@@ -30,17 +29,12 @@ export interface DnsEgressProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-export class DnsEgress extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class DnsEgress extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: DnsEgressProps = {}) {
-    super(scope, id);
-    this.apiObject = addNetworkPolicy(this, 'Resource', describe('DnsEgress', this), {
-      name: props.name,
-      namespace: props.namespace,
+    super(scope, id, props);
+    writePolicy(this, describe('DnsEgress', this), () => ({
       pods: props.pods ?? PodSelector.all(),
       egress: (props.resolver ?? DnsResolver.kubeDns())._rules,
-    });
+    }));
   }
 }

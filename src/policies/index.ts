@@ -1,4 +1,5 @@
 export type { NetworkPolicyOptions } from './network-policy';
+export { ValidatedNetworkPolicy } from './network-policy';
 export * from './default-deny';
 export * from './allow-from';
 export * from './allow-to';

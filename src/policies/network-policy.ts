@@ -3,7 +3,7 @@
  * this renders it, checks it with the shared validator and refuses it on any problem, so no
  * construct can write a policy the API server rejects or one that fails open.
  */
-import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { registerChartLint } from '../synth-checks/chart-lint';
@@ -42,7 +42,7 @@ export interface PolicyRule {
 }
 
 /** A whole policy, before rendering. A direction is isolated exactly when its rule list is given. */
-export interface PolicyDefinition extends NetworkPolicyOptions {
+export interface PolicyDefinition {
   readonly pods: PodSelector;
   readonly ingress?: readonly PolicyRule[];
   readonly egress?: readonly PolicyRule[];
@@ -65,48 +65,92 @@ export function refuseEmpty(where: string, field: string, list: readonly unknown
   }
 }
 
+/** What makes a `ValidatedNetworkPolicy` complete: `writePolicy` wrote its spec. */
+const written = new WeakSet<ValidatedNetworkPolicy>();
+
 /**
- * The policy object every construct writes: a `KubeNetworkPolicy` whose props are already the
- * manifest's JSON (the builder renders and validates that JSON), so it renders without the L1
- * type's field conversion.
+ * A NetworkPolicy written by this library: every single-policy construct (`DefaultDeny`, `AllowFrom`,
+ * the patterns, …) is one, and `TierIsolation` holds one per tier. It is a `KubeNetworkPolicy` whose
+ * spec the library rendered from the construct's props and validated before the constructor
+ * returned. A class outside the library that extends it writes no spec, and synth refuses it.
+ *
+ * The constructs are the policy object itself, not a construct around one (as cdk8s-plus' are):
+ * cdk8s walks the whole construct tree once per chart it synthesizes, so in an app of many charts
+ * every extra construct costs a walk per chart (docs/performance.md, "a seventh look").
  */
-class RenderedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
-  constructor(scope: Construct, id: string, metadata: ApiObjectMetadata, spec: NetworkPolicySpecJson) {
-    // The L1 props type models `ports[].port` as IntOrString; this JSON holds the plain value.
-    super(scope, id, { metadata, spec: spec as unknown as kplus.k8s.NetworkPolicySpec });
-    // The L1 constructor spreads its GVK and props into a new object, and V8 gives each such object
-    // a hidden class of its own: thousands of policies made every read of them (toJson, the lint)
-    // megamorphic. The same fields in one literal share one. (`props` is ApiObject's private field;
-    // were it renamed, this would only be an unused property, and the output the same.)
-    (this as unknown as { props: unknown }).props = { apiVersion: this.apiVersion, kind: this.kind, metadata, spec };
+export abstract class ValidatedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
+  protected constructor(scope: Construct, id: string, options: NetworkPolicyOptions) {
+    // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
+    const metadata: { name?: string; namespace?: string } = {};
+    if (options.name !== undefined) metadata.name = options.name;
+    if (options.namespace !== undefined) metadata.namespace = options.namespace;
+    super(scope, id, { metadata });
   }
 
+  /**
+   * Renders the NetworkPolicy manifest, with the spec the library rendered and validated.
+   */
   public toJson(): any {
+    if (!written.has(this)) {
+      throw new Error(`${this.node.path}: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy: use one of them (DefaultDeny, AllowFrom, AllowTo, …) instead of extending it`);
+    }
+    // The spec is the manifest's JSON already (the builder renders and validates that JSON): no L1
+    // field conversion.
     return ApiObject.prototype.toJson.call(this);
   }
+}
+
+/** The policy of a construct that writes several (`TierIsolation`), as a child of it. */
+class OwnedNetworkPolicy extends ValidatedNetworkPolicy {
+  public constructor(owner: Construct, id: string, options: NetworkPolicyOptions) {
+    super(owner, id, options);
+  }
+}
+
+/**
+ * Writes the spec of `policy`, just constructed, from what `define()` returns, validated. On any error
+ * (`define`'s checks of the construct's props, or the validator's) the policy leaves the tree before
+ * the error is rethrown: a caller that catches it and synthesizes anyway finds no invalid object.
+ *
+ * @param where how messages name the construct (see `describe`)
+ */
+export function writePolicy(policy: ValidatedNetworkPolicy, where: string, define: () => PolicyDefinition): void {
+  try {
+    writeSpec(policy, where, define());
+  } catch (e) {
+    policy.node.scope?.node.tryRemoveChild(policy.node.id);
+    throw e;
+  }
+}
+
+/** A policy `id` of `owner` (a construct that writes several), rendered from `definition`, validated. */
+export function addNetworkPolicy(owner: Construct, id: string, where: string, options: NetworkPolicyOptions,
+  definition: PolicyDefinition): ValidatedNetworkPolicy {
+  const policy = new OwnedNetworkPolicy(owner, id, options);
+  writePolicy(policy, where, () => definition);
+  return policy;
 }
 
 /** `spec` of a NetworkPolicy manifest, as JSON. */
 type NetworkPolicySpecJson = Record<string, unknown>;
 
-/**
- * Renders `definition` as a `KubeNetworkPolicy` child of `owner`, validated.
- *
- * @param where how messages name the owner (see `describe`)
- */
-export function addNetworkPolicy(owner: Construct, id: string, where: string, definition: PolicyDefinition): kplus.k8s.KubeNetworkPolicy {
-  const policyNamespace = definition.namespace ?? Chart.of(owner).namespace;
+function writeSpec(policy: ValidatedNetworkPolicy, where: string, definition: PolicyDefinition): void {
   let spec: NetworkPolicySpecJson;
   try {
-    spec = renderSpec(definition, policyNamespace);
+    spec = renderSpec(definition, policy.metadata.namespace);
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
-  // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
-  const metadata: { name?: string; namespace?: string } = {};
-  if (definition.name !== undefined) metadata.name = definition.name;
-  if (definition.namespace !== undefined) metadata.namespace = definition.namespace;
-  const policy = new RenderedNetworkPolicy(owner, id, metadata, spec);
+  // The spec goes into ApiObject's private field `props`, which its toJson renders (the constructor
+  // could not render it: the construct's checks need its path, so they run once it exists). One
+  // literal of the same fields for every policy also gives them one V8 hidden class, where the L1
+  // constructor's spread gives each its own and made every read of thousands of them (toJson, the
+  // lint) megamorphic.
+  const l1 = policy as unknown as { props?: { readonly metadata: ApiObjectMetadata } };
+  if (l1.props?.metadata === undefined) {
+    throw new Error(`${where}: this version of cdk8s does not keep an ApiObject's props where cdk8s-netpol writes the spec; use cdk8s 2 as the peer dependency asks`);
+  }
+  l1.props = { apiVersion: policy.apiVersion, kind: policy.kind, metadata: l1.props.metadata, spec } as typeof l1.props;
   const specText = JSON.stringify(spec);
   // A spec this chart already validated: only the metadata is validated, and the policy is recorded
   // with that spec's object, which the synth-time lint reads once for all of them (validated-specs.ts).
@@ -118,14 +162,12 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, de
     spec: known ? undefined : spec,
   });
   if (problems.length > 0) {
-    // Leave no invalid object behind for a caller that catches the error and synthesizes anyway.
-    owner.node.tryRemoveChild(id);
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
+  written.add(policy);
   rememberValidatedSpec(policy, known ?? spec, specText);
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(policy.chart);
-  return policy;
 }
 
 function renderSpec(definition: PolicyDefinition, policyNamespace: string | undefined): NetworkPolicySpecJson {

@@ -149,9 +149,8 @@ export class TierIsolation extends Construct {
         ...dns,
         ...(tier.egress ?? []).map(rule => ({ peers: rule.to, ports: rule.ports })),
       ];
-      return addNetworkPolicy(this, tier.name, `${where}, tier '${tier.name}'`, {
-        name: props.name !== undefined ? `${props.name}-${tier.name}` : undefined,
-        namespace: tier.namespace ?? props.namespace,
+      const options = { name: props.name !== undefined ? `${props.name}-${tier.name}` : undefined, namespace: tier.namespace ?? props.namespace };
+      return addNetworkPolicy(this, tier.name, `${where}, tier '${tier.name}'`, options, {
         pods: tier.pods ?? PodSelector.all(),
         ingress: receives,
         egress: sends,

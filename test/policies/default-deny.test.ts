@@ -43,8 +43,8 @@ describe('DefaultDeny', () => {
   test('exposes the NetworkPolicy object', () => {
     const chart = makeChart();
     const deny = new DefaultDeny(chart, 'deny', { name: 'deny-all' });
-    expect(deny.apiObject.name).toBe('deny-all');
-    expect(deny.apiObject.kind).toBe('NetworkPolicy');
+    expect(deny.name).toBe('deny-all');
+    expect(deny.kind).toBe('NetworkPolicy');
   });
 
   describe('what it allows and denies', () => {

@@ -35,7 +35,7 @@ describe('DnsEgress', () => {
 
   test('exposes the NetworkPolicy object', () => {
     const dns = new DnsEgress(makeChart(), 'dns');
-    expect(dns.apiObject.kind).toBe('NetworkPolicy');
+    expect(dns.kind).toBe('NetworkPolicy');
   });
 
   describe('what it allows and denies', () => {

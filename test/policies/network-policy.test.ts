@@ -1,6 +1,7 @@
-import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers';
-import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../../src';
+import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port, ValidatedNetworkPolicy } from '../../src';
 import '../../src/testing';
 import { validatedSpec } from '../../src/synth-checks/validated-specs';
 import * as validator from '../../src/validation/validate-network-policy';
@@ -63,11 +64,34 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     ]);
   });
 
-  test('a refused policy leaves nothing behind in the chart', () => {
+  test('a refused policy leaves nothing behind in the chart, whichever check refused it', () => {
     const chart = makeChart();
-    expect(() => new DefaultDeny(chart, 'deny', { name: 'Bad_Name' })).toThrow();
+    expect(() => new DefaultDeny(chart, 'deny', { name: 'Bad_Name' })).toThrow(/metadata\.name/); // the validator
+    expect(() => new DefaultDeny(chart, 'neither', { ingress: false, egress: false })).toThrow(/both false/); // the construct's own check
+    expect(() => new AllowFrom(chart, 'nobody', { pods: PodSelector.all(), from: [] })).toThrow(/'from' is empty/); // a shared check
+    expect(chart.node.children).toEqual([]);
     new DefaultDeny(chart, 'ok');
     expect(policies(chart)).toHaveLength(1);
+  });
+
+  test('a single-policy construct is its NetworkPolicy: one construct in the tree, no wrapper around it', () => {
+    const chart = makeChart();
+    const deny = new DefaultDeny(chart, 'deny');
+    expect(ApiObject.of(deny)).toBe(deny);
+    expect(chart.node.findAll()).toEqual([chart, deny]);
+    deny.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'payments' }));
+    expect(onlyPolicy(chart).metadata.annotations).toEqual({ owner: 'payments' });
+  });
+
+  test('a ValidatedNetworkPolicy that no construct of the library wrote fails synth, naming it', () => {
+    class Unwritten extends ValidatedNetworkPolicy {
+      constructor(scope: Construct, id: string) {
+        super(scope, id, {});
+      }
+    }
+    const chart = makeChart();
+    new Unwritten(chart, 'mine');
+    expect(() => Testing.synth(chart)).toThrow(/^test\/mine: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy/);
   });
 
   test('nested constructs are named by their full path', () => {
@@ -119,11 +143,11 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     const chart = makeChart();
     const [one, two] = ['one', 'two'].map(namespace => new AllowFrom(chart, namespace, {
       namespace, pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(5432)],
-    }).apiObject);
+    }));
     const shared = validatedSpec(one, one.toJson());
     expect(shared).toBeDefined();
     expect(validatedSpec(two, two.toJson())).toBe(shared);
-    expect(validatedSpec(new DefaultDeny(chart, 'deny').apiObject, {})).toBeUndefined();
+    expect(validatedSpec(new DefaultDeny(chart, 'deny'), {})).toBeUndefined();
 
     two.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', 5433));
     expect(two.toJson().spec.ingress[0].ports).toEqual([{ port: 5433, protocol: 'TCP' }]);

@@ -97,13 +97,13 @@ describe('synth-time network lint', () => {
       expect(validate).not.toHaveBeenCalled();
 
       // A JSON patch leaves ingress rules that policyTypes no longer covers: the lint sees the patched spec.
-      allow.apiObject.addJsonPatch(JsonPatch.replace('/spec/policyTypes', ['Egress']));
+      allow.addJsonPatch(JsonPatch.replace('/spec/policyTypes', ['Egress']));
       validate.mockClear();
       const message = errorOf(() => app.synthYaml());
       expect(message).toMatch(/shop\/from-api: policy-types-mismatch: .*spec\.ingress: .* has rules, but spec\.policyTypes does not include Ingress/);
       expect(message).not.toContain('from-api-elsewhere');
       expect(validate).toHaveBeenCalledTimes(1);
-      expect(validate.mock.calls[0][0]).toMatchObject({ metadata: { name: allow.apiObject.name }, spec: { policyTypes: ['Egress'] } });
+      expect(validate.mock.calls[0][0]).toMatchObject({ metadata: { name: allow.name }, spec: { policyTypes: ['Egress'] } });
     } finally {
       validate.mockRestore();
     }

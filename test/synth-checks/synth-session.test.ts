@@ -114,7 +114,7 @@ describe('synth writes what the lint rendered', () => {
     const app = Testing.app();
     const policies = [0, 1, 2].flatMap(i => {
       const chart = new Chart(app, `ns${i}`, { namespace: `ns${i}` });
-      return [new DefaultDeny(chart, 'deny').apiObject, new DnsEgress(chart, 'dns').apiObject];
+      return [new DefaultDeny(chart, 'deny'), new DnsEgress(chart, 'dns')];
     });
     let yaml = '';
     expect(rendersOf(policies, () => { yaml = app.synthYaml(); })).toEqual([1, 1, 1, 1, 1, 1]);
@@ -178,10 +178,10 @@ describe('synth writes what the lint rendered', () => {
   test('outside a synth every toJson() is a fresh rendering: changing one result changes nothing else', () => {
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
     const deny = new DefaultDeny(chart, 'deny');
-    const first = deny.apiObject.toJson();
+    const first = deny.toJson();
     first.spec.policyTypes.push('Mutated');
-    expect(deny.apiObject.toJson().spec.policyTypes).toEqual(['Ingress', 'Egress']);
-    expect(rendersOf([deny.apiObject], () => { deny.apiObject.toJson(); deny.apiObject.toJson(); })).toEqual([2]);
+    expect(deny.toJson().spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(rendersOf([deny], () => { deny.toJson(); deny.toJson(); })).toEqual([2]);
   });
 
   test('a JSON patch and a label added after construction are written, with the fields in manifest form', () => {
@@ -189,13 +189,13 @@ describe('synth writes what the lint rendered', () => {
     const chart = new Chart(app, 'shop', { namespace: 'shop' });
     new DnsEgress(chart, 'dns');
     const deny = new DefaultDeny(chart, 'deny', { ingress: false });
-    deny.apiObject.metadata.addLabel('team', 'payments');
-    deny.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'payments' }));
-    const written = Testing.synth(chart).find(m => m.metadata.name === deny.apiObject.name);
-    expect(written.metadata).toEqual({ name: deny.apiObject.name, namespace: 'shop', labels: { team: 'payments' }, annotations: { owner: 'payments' } });
+    deny.metadata.addLabel('team', 'payments');
+    deny.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'payments' }));
+    const written = Testing.synth(chart).find(m => m.metadata.name === deny.name);
+    expect(written.metadata).toEqual({ name: deny.name, namespace: 'shop', labels: { team: 'payments' }, annotations: { owner: 'payments' } });
     expect(written.spec).toEqual({ podSelector: {}, policyTypes: ['Egress'] });
     // Ports are plain numbers and names in the manifest, not the L1 type's IntOrString objects.
-    const dns = Testing.synth(chart).find(m => m.metadata.name !== deny.apiObject.name);
+    const dns = Testing.synth(chart).find(m => m.metadata.name !== deny.name);
     expect(dns.spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
   });
 });

@@ -1,9 +1,8 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IngressController } from './ingress-controller';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from '../network-policy';
+import { describe, NetworkPolicyOptions, refuseEmpty, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /**
  * Props for `AllowFromIngressController`.
@@ -37,20 +36,17 @@ export interface AllowFromIngressControllerProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/
  */
-export class AllowFromIngressController extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowFromIngressController extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowFromIngressControllerProps) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('AllowFromIngressController', this);
-    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
-    const controller = props.controller ?? IngressController.ingressNginx();
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods,
-      ingress: [{ peers: [controller._peer], ports: props.ports }],
+    writePolicy(this, where, () => {
+      refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
+      const controller = props.controller ?? IngressController.ingressNginx();
+      return {
+        pods: props.pods,
+        ingress: [{ peers: [controller._peer], ports: props.ports }],
+      };
     });
   }
 }

@@ -1,10 +1,9 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CGNAT_IPV4, isIpv6, LINK_LOCAL_IPV4, LINK_LOCAL_IPV6, PRIVATE_IPV4, UNIQUE_LOCAL_IPV6, withoutCovered } from './address-ranges';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from '../network-policy';
+import { describe, NetworkPolicyOptions, refuseEmpty, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /**
  * Props for `AllowInternetEgress`.
@@ -56,30 +55,27 @@ export interface AllowInternetEgressProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#ipblock
  */
-export class AllowInternetEgress extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowInternetEgress extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowInternetEgressProps) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('AllowInternetEgress', this);
-    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
-    const extra = props.except ?? [];
-    const ipv6 = props.ipv6 ?? true;
-    if (!ipv6 && extra.some(isIpv6)) {
-      throw new Error(`${where}: 'except' has the IPv6 range '${extra.find(isIpv6)}' while 'ipv6' is false, so it would never apply; remove it, or set 'ipv6' to true`);
-    }
-    const internal4 = [...PRIVATE_IPV4, LINK_LOCAL_IPV4, ...props.excludeCgnat ?? true ? [CGNAT_IPV4] : []];
-    const internal6 = [UNIQUE_LOCAL_IPV6, LINK_LOCAL_IPV6];
-    const peers = [Peer.anyIpv4(withoutCovered([...internal4, ...extra.filter(cidr => !isIpv6(cidr))]))];
-    if (ipv6) {
-      peers.push(Peer.anyIpv6(withoutCovered([...internal6, ...extra.filter(isIpv6)])));
-    }
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods,
-      egress: [{ peers, ports: props.ports }],
+    writePolicy(this, where, () => {
+      refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
+      const extra = props.except ?? [];
+      const ipv6 = props.ipv6 ?? true;
+      if (!ipv6 && extra.some(isIpv6)) {
+        throw new Error(`${where}: 'except' has the IPv6 range '${extra.find(isIpv6)}' while 'ipv6' is false, so it would never apply; remove it, or set 'ipv6' to true`);
+      }
+      const internal4 = [...PRIVATE_IPV4, LINK_LOCAL_IPV4, ...props.excludeCgnat ?? true ? [CGNAT_IPV4] : []];
+      const internal6 = [UNIQUE_LOCAL_IPV6, LINK_LOCAL_IPV6];
+      const peers = [Peer.anyIpv4(withoutCovered([...internal4, ...extra.filter(cidr => !isIpv6(cidr))]))];
+      if (ipv6) {
+        peers.push(Peer.anyIpv6(withoutCovered([...internal6, ...extra.filter(isIpv6)])));
+      }
+      return {
+        pods: props.pods,
+        egress: [{ peers, ports: props.ports }],
+      };
     });
   }
 }

@@ -1,10 +1,9 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { hostCidr } from '../../validation/cidr';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, refuseEmpty } from '../network-policy';
+import { describe, NetworkPolicyOptions, refuseEmpty, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /**
  * Props for `AllowKubeApiEgress`.
@@ -40,22 +39,19 @@ export interface AllowKubeApiEgressProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/security/controlling-access/
  */
-export class AllowKubeApiEgress extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowKubeApiEgress extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowKubeApiEgressProps) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('AllowKubeApiEgress', this);
-    refuseEmpty(where, 'cidrs', props.cidrs, 'to everyone', 'pass the API server\'s addresses, e.g. [\'172.18.0.2/32\']');
-    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out for 443');
-    // A bare address means that one host; CIDRs are taken as given and checked by the validator.
-    const peers = props.cidrs.map(cidr => Peer.ipBlock(hostCidr(cidr) ?? cidr));
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods,
-      egress: [{ peers, ports: props.ports ?? [Port.tcp(443)] }],
+    writePolicy(this, where, () => {
+      refuseEmpty(where, 'cidrs', props.cidrs, 'to everyone', 'pass the API server\'s addresses, e.g. [\'172.18.0.2/32\']');
+      refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out for 443');
+      // A bare address means that one host; CIDRs are taken as given and checked by the validator.
+      const peers = props.cidrs.map(cidr => Peer.ipBlock(hostCidr(cidr) ?? cidr));
+      return {
+        pods: props.pods,
+        egress: [{ peers, ports: props.ports ?? [Port.tcp(443)] }],
+      };
     });
   }
 }

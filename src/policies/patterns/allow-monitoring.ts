@@ -1,9 +1,8 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions } from '../network-policy';
+import { describe, NetworkPolicyOptions, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /**
  * Props for `AllowMonitoring`.
@@ -43,18 +42,15 @@ export interface AllowMonitoringProps extends NetworkPolicyOptions {
  *
  * @see https://prometheus-operator.dev/docs/getting-started/installation/
  */
-export class AllowMonitoring extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowMonitoring extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowMonitoringProps) {
-    super(scope, id);
-    const scrapers = props.scrapers ?? PodSelector.labels({ 'app.kubernetes.io/name': 'prometheus' });
-    this.apiObject = addNetworkPolicy(this, 'Resource', describe('AllowMonitoring', this), {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods,
-      ingress: [{ peers: [Peer.podsInNamespace(props.monitoringNamespace ?? 'monitoring', scrapers)], ports: [props.port] }],
+    super(scope, id, props);
+    writePolicy(this, describe('AllowMonitoring', this), () => {
+      const scrapers = props.scrapers ?? PodSelector.labels({ 'app.kubernetes.io/name': 'prometheus' });
+      return {
+        pods: props.pods,
+        ingress: [{ peers: [Peer.podsInNamespace(props.monitoringNamespace ?? 'monitoring', scrapers)], ports: [props.port] }],
+      };
     });
   }
 }

@@ -1,9 +1,8 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { addNetworkPolicy, describe, NetworkPolicyOptions, PolicyRule, refuseEmpty } from '../network-policy';
+import { describe, NetworkPolicyOptions, PolicyRule, refuseEmpty, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /**
  * Props for `AllowSameNamespace`.
@@ -41,21 +40,18 @@ export interface AllowSameNamespaceProps extends NetworkPolicyOptions {
  *
  * @see https://github.com/ahmetb/kubernetes-network-policy-recipes/blob/master/04-deny-traffic-from-other-namespaces.md
  */
-export class AllowSameNamespace extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class AllowSameNamespace extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: AllowSameNamespaceProps = {}) {
-    super(scope, id);
+    super(scope, id, props);
     const where = describe('AllowSameNamespace', this);
-    refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
-    const sameNamespace: PolicyRule = { peers: [Peer.pods(PodSelector.all())], ports: props.ports };
-    this.apiObject = addNetworkPolicy(this, 'Resource', where, {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods ?? PodSelector.all(),
-      ingress: [sameNamespace],
-      egress: props.egress ? [sameNamespace] : undefined,
+    writePolicy(this, where, () => {
+      refuseEmpty(where, 'ports', props.ports, 'every port of every protocol', 'leave \'ports\' out if that is what you mean');
+      const sameNamespace: PolicyRule = { peers: [Peer.pods(PodSelector.all())], ports: props.ports };
+      return {
+        pods: props.pods ?? PodSelector.all(),
+        ingress: [sameNamespace],
+        egress: props.egress ? [sameNamespace] : undefined,
+      };
     });
   }
 }

@@ -1,10 +1,9 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { isIpv6 } from './address-ranges';
 import { hostCidr } from '../../validation/cidr';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
-import { addNetworkPolicy, describe, NetworkPolicyOptions } from '../network-policy';
+import { describe, NetworkPolicyOptions, ValidatedNetworkPolicy, writePolicy } from '../network-policy';
 
 /** The instance metadata service of AWS, GCP, Azure, OpenStack and others, IPv4 and (AWS Nitro) IPv6. */
 const METADATA_ADDRESSES = ['169.254.169.254', 'fd00:ec2::254'];
@@ -42,25 +41,22 @@ export interface DenyCloudMetadataProps extends NetworkPolicyOptions {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#ipblock
  */
-export class DenyCloudMetadata extends Construct {
-  /** The NetworkPolicy this construct writes. */
-  public readonly apiObject: kplus.k8s.KubeNetworkPolicy;
-
+export class DenyCloudMetadata extends ValidatedNetworkPolicy {
   constructor(scope: Construct, id: string, props: DenyCloudMetadataProps = {}) {
-    super(scope, id);
-    // A bare address means that one host; CIDRs are taken as given and checked by the validator.
-    const denied = [...METADATA_ADDRESSES, ...props.additionalAddresses ?? []].map(address => hostCidr(address) ?? address);
-    this.apiObject = addNetworkPolicy(this, 'Resource', describe('DenyCloudMetadata', this), {
-      name: props.name,
-      namespace: props.namespace,
-      pods: props.pods ?? PodSelector.all(),
-      egress: [{
-        peers: [
-          Peer.allNamespaces(),
-          Peer.anyIpv4(denied.filter(cidr => !isIpv6(cidr))),
-          Peer.anyIpv6(denied.filter(isIpv6)),
-        ],
-      }],
+    super(scope, id, props);
+    writePolicy(this, describe('DenyCloudMetadata', this), () => {
+      // A bare address means that one host; CIDRs are taken as given and checked by the validator.
+      const denied = [...METADATA_ADDRESSES, ...props.additionalAddresses ?? []].map(address => hostCidr(address) ?? address);
+      return {
+        pods: props.pods ?? PodSelector.all(),
+        egress: [{
+          peers: [
+            Peer.allNamespaces(),
+            Peer.anyIpv4(denied.filter(cidr => !isIpv6(cidr))),
+            Peer.anyIpv6(denied.filter(isIpv6)),
+          ],
+        }],
+      };
     });
   }
 }
