@@ -47,18 +47,22 @@ export function registerChartLint(chart: Chart): void {
 }
 
 class ChartNetworkLint implements IValidation {
-  constructor(private readonly chart: Chart) {}
+  /** The chart's root, kept: `node.root` builds the chart's scope list on every call, and validate runs charts² times. */
+  private readonly app: IConstruct;
+
+  constructor(private readonly chart: Chart) {
+    this.app = chart.node.root;
+  }
 
   /** cdk8s runs this once per chart of the app in every synth: the chart is linted once per synth (synth-session.ts). */
   public validate(): string[] {
-    return oncePerSynth(this.chart.node.root, this, () => this.lint());
+    return oncePerSynth(this.app, this, () => this.lint());
   }
 
   private lint(): string[] {
     const objects = chartApiObjects(this.chart);
-    const app = this.chart.node.root;
     // Read only: synth writes these same renderings.
-    const renderings = objects.map(o => renderForSynth(app, o));
+    const renderings = objects.map(o => renderForSynth(this.app, o));
     const validSpecs = new WeakSet<object>();
     const documents = renderings.map((rendering, documentIndex) => {
       const spec = validatedSpec(objects[documentIndex], rendering);
