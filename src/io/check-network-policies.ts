@@ -2,8 +2,8 @@ import { InputError, locationPrefix } from './input-error';
 import type { TextPosition } from './parse-documents';
 import { objectMeta, unpackDocuments } from '../analysis/manifest-objects';
 import type { ManifestDocument } from '../analysis/model';
-import { formatProblem, type ValidationProblem } from '../validation/problem';
-import { validateNetworkPolicy } from '../validation/validate-network-policy';
+import { formatProblem, type ValidationProblem } from '../analysis/validation/problem';
+import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
 
 /** A document from a file can point at a field's line; one built in memory cannot. */
 export type CheckedDocument = ManifestDocument & { locate?(field: string): TextPosition };

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DnsResolver } from './dns-resolver';
 import { addNetworkPolicy, describe, PolicyRule, refuseEmpty } from './network-policy';
-import { dns1123LabelProblem } from '../validation/dns-1123';
+import { dns1123LabelProblem } from '../analysis/validation/dns-1123';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';

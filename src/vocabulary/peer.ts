@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { describeNamespace, misplacedWorkload, PodSelector, renderSelector, workloadNamespace } from './pod-selector';
-import { dns1123LabelProblem, suggestDns1123Name } from '../validation/dns-1123';
+import { dns1123LabelProblem, suggestDns1123Name } from '../analysis/validation/dns-1123';
 
 /** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

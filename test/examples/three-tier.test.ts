@@ -2,7 +2,7 @@ import * as path from 'path';
 import { App, Chart, Include, Testing } from 'cdk8s';
 import { buildThreeTier } from '../../examples/three-tier/main';
 import { NetworkAnalysis } from '../../src';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 import '../../src/testing';
 
 function build() {

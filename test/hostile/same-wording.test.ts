@@ -4,8 +4,8 @@
  */
 import { App, Chart } from 'cdk8s';
 import { AllowFrom, LabelExpression, Peer, PodSelector, Port } from '../../src';
-import { formatProblem } from '../../src/validation/problem';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { formatProblem } from '../../src/analysis/validation/problem';
+import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 import { expectRefusal, runCli } from '../support/cli';
 import { networkPolicy } from '../support/manifests';
 import { useTempDir } from '../support/temp-dir';

@@ -17,7 +17,7 @@ import { listSome, peersKey, policyFinding, problemFinding, rulesField, workload
 import { workloadId, type ClusterModel, type Direction, type PeerSpec, type Policy, type RuleSpec, type Workload } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
 import { describeSelector, matchesSelector } from '../../src/analysis/selector';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 
 const COMPARED = ['one-sided-connection', 'unprotected-workload', 'policy-selects-nothing', 'named-port-not-declared'] as const;
 const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress'];

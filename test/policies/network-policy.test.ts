@@ -4,7 +4,7 @@ import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers
 import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port, ValidatedNetworkPolicy } from '../../src';
 import '../../src/testing';
 import { validatedSpec } from '../../src/synth-checks/validated-specs';
-import * as validator from '../../src/validation/validate-network-policy';
+import * as validator from '../../src/analysis/validation/validate-network-policy';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
   test('default names are cdk8s\' own, stable and unique per construct path', () => {

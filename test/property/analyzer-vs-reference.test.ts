@@ -5,7 +5,7 @@
  * every port where the answer can change.
  */
 import fc from 'fast-check';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 import { ipBlocksIn, probeAddresses } from '../support/addresses';
 import { AnalyzerView } from '../support/analyzer-view';
 import { clusterArbitrary, clusterManifests } from '../support/cluster';

@@ -3,7 +3,7 @@
  * API-server rules — checked by the shared validator and, independently, by api-rules.ts.
  */
 import fc from 'fast-check';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 import { apiRuleViolations } from '../support/api-rules';
 import { intentArbitrary, synthesizeIntent } from '../support/intent';
 import { propertySettings } from '../support/property-settings';

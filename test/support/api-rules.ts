@@ -1,7 +1,7 @@
 /**
  * A second, independent reading of the key API-server rules of reference §1 (and the fail-open
  * traps the library promises never to write), so that a bug in the shared validator cannot hide
- * a bug in the constructs. Written against the reference, not against src/validation.
+ * a bug in the constructs. Written against the reference, not against src/analysis/validation.
  */
 import * as ipaddr from 'ipaddr.js';
 

@@ -4,7 +4,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, Peer, PodSelector, Port } from '../../src';
 import { NetworkLint } from '../../src/synth-checks';
 import { registerChartLint } from '../../src/synth-checks/chart-lint';
-import * as validator from '../../src/validation/validate-network-policy';
+import * as validator from '../../src/analysis/validation/validate-network-policy';
 import { errorOf } from '../policies/helpers';
 
 function chartWithLint(): { app: App; chart: Chart } {

@@ -4,8 +4,8 @@
  * group index over workload classes (group-index.ts): the lint grows with distinct label sets
  * and policies, not with workloads squared.
  */
-import type { ValidationProblem } from '../../validation/problem';
-import { validateNetworkPolicy } from '../../validation/validate-network-policy';
+import type { ValidationProblem } from '../validation/problem';
+import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
 import { NONE } from '../lists';

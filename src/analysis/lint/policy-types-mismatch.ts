@@ -6,7 +6,7 @@
  *   `[Ingress]` only, so egress stays open;
  * - a duplicate entry in `policyTypes` (validator trap; harmless, so only a warning).
  */
-import type { ValidationProblem } from '../../validation/problem';
+import type { ValidationProblem } from '../validation/problem';
 import { field } from '../manifest-objects';
 import type { Policy } from '../model';
 import type { Finding, LintRule } from './finding';

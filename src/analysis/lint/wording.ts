@@ -2,7 +2,7 @@
  * The one way findings are worded: `<ns>/<name>: <field>: <what is wrong>`, so every rule
  * names the object and the field the same way.
  */
-import type { ValidationProblem } from '../../validation/problem';
+import type { ValidationProblem } from '../validation/problem';
 import type { Direction, LabelSelectorSpec, Policy, Workload } from '../model';
 import { workloadId } from '../model';
 import { describeSelector } from '../selector';

@@ -2,7 +2,7 @@
  * Address ranges the egress patterns leave out, and the arithmetic to split user ranges by family
  * and drop the ones already left out (overlapping `except`s say the same thing twice).
  */
-import { isCidrProblem, parseCidr, ParsedCidr } from '../../validation/cidr';
+import { isCidrProblem, parseCidr, ParsedCidr } from '../../analysis/validation/cidr';
 
 /** RFC 1918 private networks. */
 export const PRIVATE_IPV4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];

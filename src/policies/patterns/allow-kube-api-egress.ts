@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { hostCidr } from '../../validation/cidr';
+import { hostCidr } from '../../analysis/validation/cidr';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { isIpv6 } from './address-ranges';
-import { hostCidr } from '../../validation/cidr';
+import { hostCidr } from '../../analysis/validation/cidr';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { describe, NetworkPolicyOptions, ValidatedNetworkPolicy, writePolicy } from '../network-policy';

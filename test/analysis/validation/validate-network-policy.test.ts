@@ -1,5 +1,5 @@
-import { formatProblem, ValidationProblem } from '../../src/validation/problem';
-import { validateNetworkPolicy } from '../../src/validation/validate-network-policy';
+import { formatProblem, ValidationProblem } from '../../../src/analysis/validation/problem';
+import { validateNetworkPolicy } from '../../../src/analysis/validation/validate-network-policy';
 
 /** A valid policy with `spec` fields replaced or added. */
 function policy(spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = { name: 'np', namespace: 'shop' }): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { formatCidr, hostCidr, isCidrProblem, parseCidr, ParsedCidr, strictSubsetProblem } from '../../src/validation/cidr';
+import { formatCidr, hostCidr, isCidrProblem, parseCidr, ParsedCidr, strictSubsetProblem } from '../../../src/analysis/validation/cidr';
 
 function parsed(text: string): ParsedCidr {
   const result = parseCidr(text);
