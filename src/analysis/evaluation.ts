@@ -1,5 +1,5 @@
 /**
- * Kubernetes NetworkPolicy semantics (reference §2), written once: both `computeReachability`
+ * Kubernetes NetworkPolicy semantics (docs/semantics.md §2), written once: both `computeReachability`
  * and `explain` evaluate rules only through this module.
  *
  * Decisions where Kubernetes leaves it to the CNI:

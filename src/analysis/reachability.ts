@@ -2,7 +2,7 @@
  * Every allowed ordered pair: workload → workload, workload → external range and external
  * range → workload (never external → external), with what is allowed between them.
  *
- * Semantics are Kubernetes' (reference §2; the rules live in evaluation.ts, shared with explain):
+ * Semantics are Kubernetes' (docs/semantics.md §2; the rules live in evaluation.ts, shared with explain):
  * a connection needs the source's egress AND the destination's ingress.
  *
  * Decisions where Kubernetes leaves it to the CNI or to us:

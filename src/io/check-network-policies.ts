@@ -9,7 +9,7 @@ import { validateNetworkPolicy } from '../analysis/validation/validate-network-p
 export type CheckedDocument = ManifestDocument & { locate?(field: string): TextPosition };
 
 /**
- * Refuses any NetworkPolicy the API server would refuse (reference §1): analysing a manifest
+ * Refuses any NetworkPolicy the API server would refuse (docs/semantics.md §1): analysing a manifest
  * that can never be applied would prove something about a cluster that cannot exist. Items of
  * Lists and arrays are checked too, unpacked the way the model reads them. Every rejected
  * field of the first bad policy is reported, each at its own line when the text is known.

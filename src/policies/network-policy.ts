@@ -202,7 +202,7 @@ function renderRule(rule: PolicyRule, peersKey: 'from' | 'to', policyNamespace: 
   return json;
 }
 
-/** Egress to a named port with no destination pods is left to each network plugin (reference §2). */
+/** Egress to a named port with no destination pods is left to each network plugin (docs/semantics.md §2). */
 function refuseNamedPortToAnywhere(rule: PolicyRule): void {
   const named = rule.ports?.find(port => port.portName !== undefined);
   if (named && (rule.peers === undefined || rule.peers.some(peer => peer._isAnywhere))) {

@@ -77,7 +77,7 @@ export class PodSelector {
   public static workload(workload: kplus.AbstractPod): PodSelector {
     return new PodSelector(() => {
       if (workload.hostNetwork) {
-        // Most network plugins neither apply policies to host-network pods nor match their traffic by pod labels (reference §2).
+        // Most network plugins neither apply policies to host-network pods nor match their traffic by pod labels (docs/semantics.md §2).
         throw new Error(`PodSelector.workload: ${workload.node.path} uses hostNetwork, so its pods have the node's address and most network plugins match no pod selector against them; select by address instead (Peer.ipBlock with the nodes' range), or run it without hostNetwork`);
       }
       const selector = workload instanceof kplus.Workload

@@ -1,5 +1,5 @@
 /**
- * Rule 3: policies are a union with no deny rule (reference §2), so a rule that allows every
+ * Rule 3: policies are a union with no deny rule (docs/semantics.md §2), so a rule that allows every
  * peer on every port (`ingress: [{}]`, `- {}` under egress, `from`/`to` missing or empty and
  * no `ports`) cancels any default deny on the same pods. A rule that admits everyone on
  * listed ports only (exposing a web port to the internet, recipe 08) is left alone.

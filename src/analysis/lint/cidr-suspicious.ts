@@ -1,6 +1,6 @@
 /**
  * Rule 9: ipBlocks that do not say what they seem to. Non-canonical CIDRs such as `10.0.0.1/8`
- * (ambiguous, refused from Kubernetes 1.36, reference §1.5) are reported in the shared
+ * (ambiguous, refused from Kubernetes 1.36, docs/semantics.md §1.5) are reported in the shared
  * validator's words; the CLI's loader already stops on those, so here they matter for input
  * that did not pass through it. On top of that: the whole address space (`0.0.0.0/0`, `::/0`)
  * allowed into a pod that looks like a database is almost never intended.

@@ -1,6 +1,6 @@
 /**
  * Rule 1: once a pod is egress-isolated, DNS is denied like everything else unless a rule
- * allows it (reference §3), and every lookup of a Service name fails. The resolver is usually
+ * allows it (docs/semantics.md §3), and every lookup of a Service name fails. The resolver is usually
  * not in the input (kube-system, openshift-dns, a NodeLocal IP), so this rule cannot ask the
  * reachability matrix; it asks whether any egress rule of a policy isolating the pod admits
  * UDP 53 or 5353 (OpenShift's resolver port) to some peer.

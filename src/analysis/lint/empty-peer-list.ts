@@ -1,6 +1,6 @@
 /**
  * Rule 11: `from: []` / `to: []` reads as "nobody" but Kubernetes reads it as "every peer",
- * external addresses included (reference §2 "Empty lists mean opposite things"). Reported in
+ * external addresses included (docs/semantics.md §2 "Empty lists mean opposite things"). Reported in
  * the shared validator's words; the constructs refuse it outright.
  */
 import type { LintRule } from './finding';

@@ -1,5 +1,5 @@
 /**
- * Rule 4: a named port resolves on the destination pod, by name AND protocol (reference §2,
+ * Rule 4: a named port resolves on the destination pod, by name AND protocol (docs/semantics.md §2,
  * "Named ports"); when no destination declares it, the port part of the rule matches nothing.
  * Destinations are the selected pods for ingress and the pods the peers match for egress; a
  * rule whose destinations are not in the input is not judged. A named port in a rule with an

@@ -1,6 +1,6 @@
 /**
  * Rule 2: `- namespaceSelector: …` and `- podSelector: …` as the two peers of one rule mean
- * "any pod in those namespaces OR those pods here" (reference §2, AND versus OR); almost
+ * "any pod in those namespaces OR those pods here" (docs/semantics.md §2, AND versus OR); almost
  * always one peer with both selectors (AND) was meant. The YAML differs by one dash.
  */
 import type { Direction, PeerSpec, Policy } from '../model';

@@ -1,7 +1,7 @@
 /**
  * Rule 7: `namespaceSelector: {matchLabels: {name: db}}` when no namespace carries a `name`
  * label but a namespace called `db` exists. Namespaces are not labelled with their name unless
- * someone does it; the control plane sets `kubernetes.io/metadata.name` (reference §2), which
+ * someone does it; the control plane sets `kubernetes.io/metadata.name` (docs/semantics.md §2), which
  * is what the author almost certainly meant.
  */
 import type { Direction, LabelSelectorSpec, Policy } from '../model';

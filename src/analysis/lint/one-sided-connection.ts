@@ -1,5 +1,5 @@
 /**
- * Rule 6: a connection needs the source's egress AND the destination's ingress (reference §2,
+ * Rule 6: a connection needs the source's egress AND the destination's ingress (docs/semantics.md §2,
  * "Both ends must allow a connection"). A rule that names pods on the other end, when that end
  * is isolated and allows none of it back, can never carry traffic — the usual half-written hop.
  * Only rules whose peer names pods (a non-empty podSelector) are judged: a broad peer such as

@@ -1,6 +1,6 @@
 /**
  * Rule 8: what `policyTypes` really isolates differs from what the policy looks like
- * (reference §1.6, §2 "Defaulting of policyTypes"):
+ * (docs/semantics.md §1.6, §2 "Defaulting of policyTypes"):
  * - rules for a direction not in `policyTypes` are accepted and ignored (validator trap);
  * - `egress: []` without `policyTypes` looks like "deny all egress" but defaulting gives
  *   `[Ingress]` only, so egress stays open;

@@ -1,6 +1,6 @@
 /**
  * Rule 10: in a namespace that has policies, a workload no policy selects is not isolated in
- * either direction (reference §2: unselected pods allow everything) — usually a label that
+ * either direction (docs/semantics.md §2: unselected pods allow everything) — usually a label that
  * drifted from the selectors, or a new workload nobody wrote a policy for.
  */
 import type { LintRule } from './finding';

@@ -1,5 +1,5 @@
 /**
- * `ipBlock` peers: `cidr` and `except` (reference §1.5), strict CIDR validation always on.
+ * `ipBlock` peers: `cidr` and `except` (docs/semantics.md §1.5), strict CIDR validation always on.
  */
 import { isCidrProblem, parseCidr, ParsedCidr, strictSubsetProblem } from './cidr';
 import { present, Report } from './report';

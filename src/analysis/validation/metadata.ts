@@ -1,5 +1,5 @@
 /**
- * `metadata` of a NetworkPolicy: name, namespace, labels, annotations (reference §1.1).
+ * `metadata` of a NetworkPolicy: name, namespace, labels, annotations (docs/semantics.md §1.1).
  */
 import { dns1123LabelProblem, dns1123SubdomainProblem, suggestDns1123Name } from './dns-1123';
 import { qualifiedNameProblem } from './qualified-name';

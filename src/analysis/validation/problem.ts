@@ -13,7 +13,7 @@ export interface ValidationProblem {
   /** How to fix it, e.g. `use '10.0.0.0/8' or '10.0.0.1/32'`. */
   readonly fix: string;
   /**
-   * `rejected`: the API server refuses it (reference §1) — the analyzer's loader exits 2.
+   * `rejected`: the API server refuses it (docs/semantics.md §1) — the analyzer's loader exits 2.
    * `trap`: the server accepts it, but it is almost certainly not what was meant (empty from/to,
    * duplicate policyTypes, named port with ipBlock, rules for a direction not isolated) — the
    * constructs refuse it, lint reports it.

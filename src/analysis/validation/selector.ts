@@ -1,6 +1,6 @@
 /**
  * Label selectors (`metav1.LabelSelector`) in a NetworkPolicy: `spec.podSelector` and the
- * peers' `podSelector` / `namespaceSelector` (reference §1.2).
+ * peers' `podSelector` / `namespaceSelector` (docs/semantics.md §1.2).
  */
 import { labelValueProblem, qualifiedNameProblem } from './qualified-name';
 import { present, Report } from './report';

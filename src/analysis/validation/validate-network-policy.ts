@@ -4,7 +4,7 @@
  *
  * It works on the plain manifest (JSON as written in YAML), so it must survive any shape:
  * wrong types are reported, never thrown. Rules follow the API server's validation of
- * networking.k8s.io/v1 (reference §1, severity `rejected`) plus the traps it accepts but almost
+ * networking.k8s.io/v1 (docs/semantics.md §1, severity `rejected`) plus the traps it accepts but almost
  * nobody means (severity `trap`).
  */
 import { ianaSvcNameProblem } from './iana-svc-name';
