@@ -61,6 +61,7 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     workloads: workloads.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind)),
     policies,
     ignored,
+    warnings: [],
   };
 }
 

@@ -124,6 +124,12 @@ export interface ClusterModel {
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
   readonly ignored: readonly IgnoredObject[];
+  /**
+   * What the input says that the cluster would read differently from a plain reading, each
+   * formatted with its place (`file:line: ...`): an object written twice (the last one stands),
+   * an API version the server no longer serves (left out). For the CLI to print on stderr.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** A workload as named in output: `ns/name[Kind]`. */

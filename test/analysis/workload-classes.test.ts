@@ -8,7 +8,7 @@ function workload(name: string, podLabels: Labels, namedPorts: NamedContainerPor
 
 /** The workload names of each class, in class order. */
 function classesOf(...workloads: Workload[]): string[][] {
-  const model: ClusterModel = { namespaces: [], workloads, policies: [], ignored: [] };
+  const model: ClusterModel = { namespaces: [], workloads, policies: [], ignored: [], warnings: [] };
   return workloadClasses(model, new PolicyContext(model)).map(c => c.workloads.map(w => w.name));
 }
 
