@@ -3,11 +3,10 @@
  * this renders it, checks it with the shared validator and refuses it on any problem, so no
  * construct can write a policy the API server rejects or one that fails open.
  */
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { addAcknowledgements } from '../synth-checks/acknowledge';
 import { registerChartLint } from '../synth-checks/chart-lint';
-import { rememberValidatedSpec, validatedInChart } from '../synth-checks/validated-specs';
 import { formatProblem } from '../analysis/validation/problem';
 import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
 import { Peer } from '../vocabulary/peer';
@@ -65,40 +64,64 @@ export function refuseEmpty(where: string, field: string, list: readonly unknown
   }
 }
 
-/** What makes a `ValidatedNetworkPolicy` complete: `writePolicy` wrote its spec. */
-const written = new WeakSet<ValidatedNetworkPolicy>();
-
 /**
  * A NetworkPolicy written by this library: every single-policy construct (`DefaultDeny`, `AllowFrom`,
- * the patterns, …) is one, and `TierIsolation` holds one per tier. It is a `KubeNetworkPolicy` whose
- * spec the library rendered from the construct's props and validated before the constructor
- * returned. A class outside the library that extends it writes no spec, and synth refuses it.
+ * the patterns, …) is one, and `TierIsolation` holds one per tier. Its spec is rendered from the
+ * construct's props and validated before the constructor returns, and everything it synthesizes is
+ * validated again, in full: a JSON patch (`addJsonPatch`), a label or annotation added afterwards,
+ * or a resolver cannot make it write a policy the API server rejects or one that fails open.
  *
- * The constructs are the policy object itself, not a construct around one (as cdk8s-plus' are):
- * cdk8s walks the whole construct tree once per chart it synthesizes, so in an app of many charts
- * every extra construct costs a walk per chart (docs/performance.md, "a seventh look").
+ * It is an `ApiObject` of cdk8s, not one of cdk8s-plus' generated L1 classes: their static
+ * `manifest()` would be inherited, and return an unvalidated spec under the library's class name.
+ * A class outside the library that extends it writes no spec, and synth refuses it.
  */
-export abstract class ValidatedNetworkPolicy extends kplus.k8s.KubeNetworkPolicy {
+export abstract class ValidatedNetworkPolicy extends ApiObject {
   protected constructor(scope: Construct, id: string, options: NetworkPolicyOptions) {
+    const written = new WrittenSpec();
     // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
     const metadata: { name?: string; namespace?: string } = {};
     if (options.name !== undefined) metadata.name = options.name;
     if (options.namespace !== undefined) metadata.namespace = options.namespace;
-    super(scope, id, { metadata });
+    // The spec is checked against the construct's path, so it is written once the object exists:
+    // a Lazy (cdk8s' public way to give a value later) stands in for it until then.
+    super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: Lazy.any(written) });
+    writtenSpecs.set(this, written);
   }
 
   /**
-   * Renders the NetworkPolicy manifest, with the spec the library rendered and validated.
+   * Renders the NetworkPolicy manifest (cdk8s' rendering: metadata, resolvers, JSON patches) and
+   * validates all of it, as the API server and the library's fail-closed rules would.
+   *
+   * @throws when the policy was not written by the library, or when what it renders is invalid
    */
   public toJson(): any {
-    if (!written.has(this)) {
+    const written = writtenSpecs.get(this)!;
+    if (written.spec === undefined) {
       throw new Error(`${this.node.path}: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy: use one of them (DefaultDeny, AllowFrom, AllowTo, …) instead of extending it`);
     }
-    // The spec is the manifest's JSON already (the builder renders and validates that JSON): no L1
-    // field conversion.
-    return ApiObject.prototype.toJson.call(this);
+    const json = super.toJson();
+    addAcknowledgements(this, json);
+    const problems = validateNetworkPolicy(json);
+    if (problems.length > 0) {
+      throw new Error(problems.map(p => `${written.where}: ${formatProblem(p)}`
+        + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
+    }
+    return json;
   }
 }
+
+/** The spec `writePolicy` wrote, produced into the ApiObject when cdk8s renders it. */
+class WrittenSpec implements IAnyProducer {
+  public where = '';
+  public spec?: NetworkPolicySpecJson;
+
+  public produce(): any {
+    return this.spec;
+  }
+}
+
+/** What `writePolicy` wrote into each policy (module state, so that no public member can write it). */
+const writtenSpecs = new WeakMap<ValidatedNetworkPolicy, WrittenSpec>();
 
 /** The policy of a construct that writes several (`TierIsolation`), as a child of it. */
 class OwnedNetworkPolicy extends ValidatedNetworkPolicy {
@@ -141,31 +164,18 @@ function writeSpec(policy: ValidatedNetworkPolicy, where: string, definition: Po
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
-  // The spec goes into ApiObject's private field `props`, which its toJson renders (the constructor
-  // could not render it: the construct's checks need its path, so they run once it exists). One
-  // literal of the same fields for every policy also gives them one V8 hidden class, where the L1
-  // constructor's spread gives each its own and made every read of thousands of them (toJson, the
-  // lint) megamorphic.
-  const l1 = policy as unknown as { props?: { readonly metadata: ApiObjectMetadata } };
-  if (l1.props?.metadata === undefined) {
-    throw new Error(`${where}: this version of cdk8s does not keep an ApiObject's props where cdk8s-netpol writes the spec; use cdk8s 2 as the peer dependency asks`);
-  }
-  l1.props = { apiVersion: policy.apiVersion, kind: policy.kind, metadata: l1.props.metadata, spec } as typeof l1.props;
-  const specText = JSON.stringify(spec);
-  // A spec this chart already validated: only the metadata is validated, and the policy is recorded
-  // with that spec's object, which the synth-time lint reads once for all of them (validated-specs.ts).
-  const known = validatedInChart(policy.chart, specText);
   const problems = validateNetworkPolicy({
     apiVersion: policy.apiVersion,
     kind: policy.kind,
     metadata: { name: policy.name, namespace: policy.metadata.namespace },
-    spec: known ? undefined : spec,
+    spec,
   });
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
-  written.add(policy);
-  rememberValidatedSpec(policy, known ?? spec, specText);
+  const written = writtenSpecs.get(policy)!;
+  written.where = where;
+  written.spec = spec;
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(policy.chart);
 }

@@ -1,8 +1,7 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DnsResolver } from './dns-resolver';
-import { addNetworkPolicy, describe, PolicyRule, refuseEmpty } from './network-policy';
+import { addNetworkPolicy, describe, PolicyRule, refuseEmpty, ValidatedNetworkPolicy } from './network-policy';
 import { dns1123LabelProblem } from '../analysis/validation/dns-1123';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
@@ -120,7 +119,7 @@ export interface TierIsolationProps {
  */
 export class TierIsolation extends Construct {
   /** The NetworkPolicies this construct writes, one per tier, in tier order. */
-  public readonly apiObjects: kplus.k8s.KubeNetworkPolicy[];
+  public readonly apiObjects: ValidatedNetworkPolicy[];
 
   constructor(scope: Construct, id: string, props: TierIsolationProps) {
     super(scope, id);

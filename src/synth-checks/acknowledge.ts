@@ -1,11 +1,20 @@
 /**
- * Acknowledging a lint finding on purpose: construct metadata on the construct (or any
- * ancestor: a chart acknowledges for everything in it), so the decision lives next to the code
- * it is about, shows in the construct tree, and needs no extra state.
+ * Acknowledging a lint finding on purpose. The decision is kept twice: as construct metadata on
+ * the scope (it shows in the construct tree, and the synth-time lint reads it), and as an
+ * annotation in the manifests (`acknowledge.cdk8s-netpol.io/<rule-id>: <reason>`), so that every
+ * surface that reads YAML (`cdk8s-netpol lint`, the cdk8s CLI plugin) honours it too and a
+ * reviewer sees it next to the object it is about.
  */
+import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import { findRule, RULES } from '../analysis/lint/rules';
 
 const METADATA_TYPE = 'cdk8s-netpol:acknowledge';
+
+/** The annotation key that acknowledges `ruleId` on the object that carries it. */
+export function acknowledgementAnnotation(ruleId: string): string {
+  return `acknowledge.cdk8s-netpol.io/${ruleId}`;
+}
 
 interface Acknowledgement {
   readonly ruleId: string;
@@ -16,18 +25,29 @@ interface Acknowledgement {
 export class NetworkLint {
   /**
    * Accept findings of one lint rule for `scope` and every construct below it, on purpose.
-   * The synth-time check then no longer fails on them.
+   * The synth-time check then no longer fails on them, and each NetworkPolicy the library writes
+   * below `scope` (whenever it is defined), and each other ApiObject below `scope` already defined
+   * when this is called, carries the annotation `acknowledge.cdk8s-netpol.io/<ruleId>: <reason>`,
+   * which `cdk8s-netpol lint` and the cdk8s CLI plugin honour. Call it after defining the objects
+   * it covers, or on the object itself.
    *
    * @param scope the construct the finding is about (e.g. a `DefaultDeny`), or a chart for all of it
    * @param ruleId the rule id, e.g. `dns-egress-missing` (see docs/rules/)
    * @param reason why it is intended; required, so the decision is explained where it is made
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    const where = `NetworkLint.acknowledge(${scope.node.path}, '${ruleId}')`;
+    if (!findRule(ruleId)) {
+      throw new Error(`${where}: '${ruleId}' is not a lint rule id; use one of ${RULES.map(rule => rule.id).join(', ')}`);
+    }
     if (reason.trim() === '') {
-      throw new Error(`NetworkLint.acknowledge(${scope.node.path}, '${ruleId}'): give a reason, so whoever reads the code knows why the finding is intended`);
+      throw new Error(`${where}: give a reason, so whoever reads the code or the manifests knows why the finding is intended`);
     }
     const acknowledgement: Acknowledgement = { ruleId, reason };
     scope.node.addMetadata(METADATA_TYPE, acknowledgement);
+    for (const construct of scope.node.findAll()) {
+      if (ApiObject.isApiObject(construct)) construct.metadata.addAnnotation(acknowledgementAnnotation(ruleId), reason);
+    }
   }
 
   private constructor() {}
@@ -35,6 +55,23 @@ export class NetworkLint {
 
 /** Whether `construct` or one of its ancestors acknowledges `ruleId`. */
 export function isAcknowledged(construct: IConstruct, ruleId: string): boolean {
-  return construct.node.scopes.some(scope => scope.node.metadata
-    .some(entry => entry.type === METADATA_TYPE && (entry.data as Acknowledgement).ruleId === ruleId));
+  return acknowledgementsOf(construct).some(acknowledgement => acknowledgement.ruleId === ruleId);
+}
+
+/**
+ * Adds to `manifest` (what `construct` renders) the annotation of every acknowledgement on it or
+ * its ancestors, including those made on a chart before the construct was defined.
+ */
+export function addAcknowledgements(construct: IConstruct, manifest: { metadata?: { annotations?: Record<string, string> } }): void {
+  const acknowledgements = acknowledgementsOf(construct);
+  if (acknowledgements.length === 0) return;
+  const metadata = manifest.metadata ??= {};
+  const annotations = metadata.annotations ??= {};
+  for (const { ruleId, reason } of acknowledgements) annotations[acknowledgementAnnotation(ruleId)] ??= reason;
+}
+
+function acknowledgementsOf(construct: IConstruct): Acknowledgement[] {
+  return construct.node.scopes.flatMap(scope => scope.node.metadata
+    .filter(entry => entry.type === METADATA_TYPE)
+    .map(entry => entry.data as Acknowledgement));
 }

@@ -11,8 +11,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
-import { oncePerSynth, renderForSynth, trackSynths } from './synth-session';
-import { validatedSpec } from './validated-specs';
 import { lint } from '../analysis/lint';
 import type { LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -21,8 +19,10 @@ import { emptyPeerList } from '../analysis/lint/empty-peer-list';
 import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-selector-split';
 import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
 import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
+import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
 import { chartApiObjects } from '../chart-manifests';
+import { ValidatedNetworkPolicy } from '../policies/network-policy';
 
 export const CHART_RULES: readonly LintRule[] = [
   dnsEgressMissing,
@@ -42,45 +42,45 @@ const registered = new WeakSet<Chart>();
 export function registerChartLint(chart: Chart): void {
   if (registered.has(chart)) return;
   registered.add(chart);
-  trackSynths(chart.node.root);
   chart.node.addValidation(new ChartNetworkLint(chart));
 }
 
+/**
+ * cdk8s validates the whole app before it writes each chart, so this runs once per chart of the app
+ * in every synth (docs/performance.md says what that costs). Each run reads the chart afresh: a
+ * result kept from an earlier run could miss a change made between two synths.
+ */
 class ChartNetworkLint implements IValidation {
-  /** The chart's root, kept: `node.root` builds the chart's scope list on every call, and validate runs charts² times. */
-  private readonly app: IConstruct;
+  constructor(private readonly chart: Chart) {}
 
-  constructor(private readonly chart: Chart) {
-    this.app = chart.node.root;
-  }
-
-  /** cdk8s runs this once per chart of the app in every synth: the chart is linted once per synth (synth-session.ts). */
   public validate(): string[] {
-    return oncePerSynth(this.app, this, () => this.lint());
-  }
-
-  private lint(): string[] {
     const objects = chartApiObjects(this.chart);
-    // Read only: synth writes these same renderings.
-    const renderings = objects.map(o => renderForSynth(this.app, o));
+    const errors: string[] = [];
+    // The library's policies validate what they render (toJson): those that pass need no second
+    // validation in the lint, and one that a JSON patch or a later label broke is reported here,
+    // with every other error of the app, instead of stopping the synth at the first.
     const validSpecs = new WeakSet<object>();
-    const documents = renderings.map((rendering, documentIndex) => {
-      const spec = validatedSpec(objects[documentIndex], rendering);
-      if (!spec) return { object: rendering, source: { documentIndex } };
-      // The rendered spec equals the validated one: the model reads the object validated, which
-      // policies with equal specs share, so it reads each distinct spec once (policy-reader.ts).
-      const object = { ...rendering, spec };
-      validSpecs.add(object);
-      return { object, source: { documentIndex } };
+    const documents: ManifestDocument[] = [];
+    objects.forEach((object, documentIndex) => {
+      const libraryPolicy = object instanceof ValidatedNetworkPolicy;
+      try {
+        const rendered = object.toJson();
+        if (libraryPolicy) validSpecs.add(rendered);
+        documents.push({ object: rendered, source: { documentIndex } });
+      } catch (e) {
+        if (!libraryPolicy) throw e;
+        errors.push(...(e as Error).message.split('\n'));
+      }
     });
     const model = buildModel(documents);
-    return lint(model, { rules: CHART_RULES, validSpecs }).flatMap(finding => {
+    for (const finding of lint(model, { rules: CHART_RULES, validSpecs })) {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
-      if (construct && isAcknowledged(construct, finding.ruleId)) return [];
+      if (construct && isAcknowledged(construct, finding.ruleId)) continue;
       const where = construct ? construct.node.path : this.chart.node.path;
-      return [`${where}: ${finding.ruleId}: ${finding.message}; fix: ${finding.fix}`
-        + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`];
-    });
+      errors.push(`${where}: ${finding.ruleId}: ${finding.message}; fix: ${finding.fix}`
+        + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`);
+    }
+    return errors;
   }
 }
 

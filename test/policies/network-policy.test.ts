@@ -3,8 +3,6 @@ import { Construct } from 'constructs';
 import { errorOf, makeChart, onlyPolicy, policies, TestCluster } from './helpers';
 import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port, ValidatedNetworkPolicy } from '../../src';
 import '../../src/testing';
-import { validatedSpec } from '../../src/synth-checks/validated-specs';
-import * as validator from '../../src/analysis/validation/validate-network-policy';
 
 describe('every policy construct (through the one NetworkPolicy builder)', () => {
   test('default names are cdk8s\' own, stable and unique per construct path', () => {
@@ -139,41 +137,59 @@ describe('every policy construct (through the one NetworkPolicy builder)', () =>
     });
   });
 
-  test('policies of a chart with equal specs are recorded with one validated spec; each renders, and is patched, on its own', () => {
-    const chart = makeChart();
-    const [one, two] = ['one', 'two'].map(namespace => new AllowFrom(chart, namespace, {
-      namespace, pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(5432)],
-    }));
-    const shared = validatedSpec(one, one.toJson());
-    expect(shared).toBeDefined();
-    expect(validatedSpec(two, two.toJson())).toBe(shared);
-    expect(validatedSpec(new DefaultDeny(chart, 'deny'), {})).toBeUndefined();
+  test('what synth writes is validated in full: a JSON patch or a label added afterwards cannot make it invalid', () => {
+    const portZero = makeChart();
+    new AllowFrom(portZero, 'api', { pods: PodSelector.labels({ app: 'api' }), from: [Peer.pods(PodSelector.labels({ app: 'web' }))], ports: [Port.tcp(8080)] })
+      .addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports', [{ port: 0 }]));
+    expect(() => Testing.synth(portZero)).toThrow(/\[test\] AllowFrom test\/api: spec\.ingress\[0\]\.ports\[0\]\.port: 0 must be between 1 and 65535/);
 
-    two.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', 5433));
-    expect(two.toJson().spec.ingress[0].ports).toEqual([{ port: 5433, protocol: 'TCP' }]);
-    expect(one.toJson().spec.ingress[0].ports).toEqual([{ port: 5432, protocol: 'TCP' }]);
-    expect(validatedSpec(two, two.toJson())).toBeUndefined();
-    expect(validatedSpec(one, one.toJson())).toBe(shared);
-    // A rendering is a copy: changing one changes neither the shared spec nor the next rendering.
-    one.toJson().spec.podSelector.matchLabels.app = 'changed';
-    expect(one.toJson().spec.podSelector).toEqual({ matchLabels: { app: 'db' } });
+    const badKey = makeChart();
+    new AllowFrom(badKey, 'api', { pods: PodSelector.labels({ app: 'api' }), from: [Peer.anywhere()] })
+      .addJsonPatch(JsonPatch.add('/spec/ingress/0/from', [{ podSelector: { matchLabels: { 'bad key!': 'x' } } }]));
+    expect(() => Testing.synth(badKey)).toThrow(/AllowFrom test\/api: spec\.ingress\[0\]\.from\[0\]\.podSelector\.matchLabels: bad key! is not a qualified name/);
+
+    const emptyFrom = makeChart();
+    new AllowFrom(emptyFrom, 'api', { pods: PodSelector.labels({ app: 'api' }), from: [Peer.pods(PodSelector.labels({ app: 'web' }))] })
+      .addJsonPatch(JsonPatch.replace('/spec/ingress/0/from', []));
+    expect(() => Testing.synth(emptyFrom)).toThrow(/AllowFrom test\/api: spec\.ingress\[0\]\.from: /);
+
+    const label = makeChart();
+    new DefaultDeny(label, 'deny').metadata.addLabel('bad key!', 'x');
+    expect(() => Testing.synth(label)).toThrow(/DefaultDeny test\/deny: metadata\.labels/);
+
+    // Every problem of the app at once, each naming its construct: not only the first.
+    const both = makeChart();
+    new DefaultDeny(both, 'one').metadata.addLabel('bad key!', 'x');
+    new DefaultDeny(both, 'two').addJsonPatch(JsonPatch.add('/spec/podSelector/matchLabels', { 'bad key!': 'x' }));
+    const message = errorOf(() => Testing.synth(both));
+    expect(message).toContain('DefaultDeny test/one: metadata.labels');
+    expect(message).toContain('DefaultDeny test/two: spec.podSelector.matchLabels');
+
+    // Even without cdk8s' validations (rendering the object alone), it refuses to render.
+    const alone = makeChart();
+    const deny = new DefaultDeny(alone, 'deny');
+    deny.addJsonPatch(JsonPatch.replace('/spec/policyTypes', ['Ingress', 'Ingress']));
+    expect(() => deny.toJson()).toThrow(/DefaultDeny test\/deny: spec\.policyTypes/);
   });
 
-  test('a spec validated once in a chart is not validated again there; the metadata always is', () => {
-    const validate = jest.spyOn(validator, 'validateNetworkPolicy');
-    const specValidated = () => validate.mock.calls.map(([object]) => (object as { spec?: unknown }).spec !== undefined);
-    try {
-      const chart = makeChart();
-      new DefaultDeny(chart, 'one', { namespace: 'one' });
-      new DefaultDeny(chart, 'two', { namespace: 'two' });
-      new DefaultDeny(chart, 'ingress-only', { egress: false });
-      expect(specValidated()).toEqual([true, false, true]);
-      // Same spec, bad metadata: still refused, in the validator's words about the name.
-      expect(() => new DefaultDeny(chart, 'bad', { name: 'Not_A_Name' })).toThrow(/metadata\.name: Not_A_Name is not a DNS-1123 subdomain/);
-      new DefaultDeny(makeChart(), 'one');
-      expect(specValidated().slice(-2)).toEqual([false, true]);
-    } finally {
-      validate.mockRestore();
-    }
+  test('a valid JSON patch is written as patched', () => {
+    const chart = makeChart();
+    new AllowFrom(chart, 'api', { pods: PodSelector.labels({ app: 'api' }), from: [Peer.pods(PodSelector.labels({ app: 'web' }))], ports: [Port.tcp(8080)] })
+      .addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', 8081));
+    expect(onlyPolicy(chart).spec.ingress[0].ports).toEqual([{ port: 8081, protocol: 'TCP' }]);
+  });
+
+  test('a library policy has no inherited way around its validation: no static manifest(), no GVK of a generated L1 class', () => {
+    expect((AllowFrom as unknown as Record<string, unknown>).manifest).toBeUndefined();
+    expect((ValidatedNetworkPolicy as unknown as Record<string, unknown>).GVK).toBeUndefined();
+    const deny = new DefaultDeny(makeChart(), 'deny');
+    expect(ApiObject.isApiObject(deny)).toBe(true);
+    expect([deny.apiVersion, deny.kind]).toEqual(['networking.k8s.io/v1', 'NetworkPolicy']);
+  });
+
+  test('what it renders is a copy: changing one rendering changes neither the policy nor the next rendering', () => {
+    const deny = new AllowFrom(makeChart(), 'api', { pods: PodSelector.labels({ app: 'db' }), from: [Peer.pods(PodSelector.labels({ app: 'api' }))] });
+    deny.toJson().spec.podSelector.matchLabels.app = 'changed';
+    expect(deny.toJson().spec.podSelector).toEqual({ matchLabels: { app: 'db' } });
   });
 });
