@@ -62,6 +62,7 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     policies,
     ignored,
     warnings: [],
+    documents: docs,
   };
 }
 

@@ -130,6 +130,8 @@ export interface ClusterModel {
    * an API version the server no longer serves (left out). For the CLI to print on stderr.
    */
   readonly warnings: readonly string[];
+  /** The documents read, for lint rules that need what the model leaves out (Services, unnamed container ports, annotations). */
+  readonly documents?: readonly ManifestDocument[];
 }
 
 /** A workload as named in output: `ns/name[Kind]`. */
