@@ -4,3 +4,5 @@ export { PodSelector } from './pod-selector';
 export type { PodSelectorOptions } from './pod-selector';
 export * from './peer';
 export * from './port';
+export * from './protocol';
+export * from './workload';

@@ -1,4 +1,21 @@
-import * as kplus from 'cdk8s-plus-28';
+/**
+ * One requirement of a label selector as plain data: an entry of `matchExpressions`, as
+ * written in a manifest and as cdk8s-plus workloads expose it.
+ */
+export interface LabelSelectorRequirement {
+  /** The label key the requirement is about. */
+  readonly key: string;
+
+  /** `In`, `NotIn`, `Exists` or `DoesNotExist`. */
+  readonly operator: string;
+
+  /**
+   * The values for `In` and `NotIn`.
+   *
+   * @default - none (`Exists` and `DoesNotExist`)
+   */
+  readonly values?: string[];
+}
 
 /**
  * One requirement of a label selector (an entry of `matchExpressions`).
@@ -56,7 +73,7 @@ export class LabelExpression {
   }
 
   /** @internal */
-  public _toKube(): kplus.k8s.LabelSelectorRequirement {
+  public _toKube(): LabelSelectorRequirement {
     return { key: this.key, operator: this.operator, values: this.values && [...this.values] };
   }
 }

@@ -1,5 +1,6 @@
-import * as kplus from 'cdk8s-plus-28';
+import { IpBlockJson, LabelSelectorJson, PeerJson } from './kube-json';
 import { describeNamespace, misplacedWorkload, PodSelector, renderSelector, workloadNamespace } from './pod-selector';
+import { IWorkload } from './workload';
 import { dns1123LabelProblem, suggestDns1123Name } from '../analysis/validation/dns-1123';
 
 /** The label the control plane sets on every namespace: its name. Immutable, so safe to select on. */
@@ -107,7 +108,7 @@ export class Peer {
    * @param except ranges inside `cidr` to leave out
    */
   public static ipBlock(cidr: string, except?: string[]): Peer {
-    const block: kplus.k8s.IpBlock = except && except.length > 0 ? { cidr, except: [...except] } : { cidr };
+    const block: IpBlockJson = except && except.length > 0 ? { cidr, except: [...except] } : { cidr };
     return new Peer(() => ({ ipBlock: block }));
   }
 
@@ -139,12 +140,13 @@ export class Peer {
   }
 
   /**
-   * The pods of a cdk8s-plus workload or Pod (see `PodSelector.workload`). When the workload lives in
+   * The pods of a cdk8s-plus workload or Pod, of any cdk8s-plus version (see
+   * `PodSelector.workload`). When the workload lives in
    * another namespace than the policy, the peer selects that namespace AND the pods.
    *
    * @param workload a cdk8s-plus workload or pod
    */
-  public static workload(workload: kplus.AbstractPod): Peer {
+  public static workload(workload: IWorkload): Peer {
     const pods = PodSelector.workload(workload);
     return new Peer(context => {
       const namespace = workloadNamespace(workload);
@@ -159,7 +161,7 @@ export class Peer {
   }
 
   private constructor(
-    private readonly render: (context: PeerContext) => kplus.k8s.NetworkPolicyPeer | undefined,
+    private readonly render: (context: PeerContext) => PeerJson | undefined,
     private readonly everyone: boolean = false) {
   }
 
@@ -177,12 +179,12 @@ export class Peer {
    *
    * @internal
    */
-  public _toKube(context: PeerContext): kplus.k8s.NetworkPolicyPeer | undefined {
+  public _toKube(context: PeerContext): PeerJson | undefined {
     return this.render(context);
   }
 }
 
-function namespaceByName(name: string, factory: string): kplus.k8s.LabelSelector {
+function namespaceByName(name: string, factory: string): LabelSelectorJson {
   // Some invalid names are valid label values, so the validator would let them select nothing.
   const problem = dns1123LabelProblem(name);
   if (problem) {
@@ -191,7 +193,7 @@ function namespaceByName(name: string, factory: string): kplus.k8s.LabelSelector
   return renderSelector({ [NAMESPACE_NAME_LABEL]: name }, []);
 }
 
-function namespaceByLabels(labels: { [key: string]: string }, factory: string): kplus.k8s.LabelSelector {
+function namespaceByLabels(labels: { [key: string]: string }, factory: string): LabelSelectorJson {
   if (Object.keys(labels).length === 0) {
     // `namespaceSelector: {}` means every namespace; an empty map must not say it by accident.
     throw new Error(`${factory}: the namespace labels are empty, which selects every namespace; use Peer.allNamespaces() if that is what you mean`);

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
-import { LabelExpression } from './label-expression';
+import { LabelSelectorJson } from './kube-json';
+import { LabelExpression, LabelSelectorRequirement } from './label-expression';
+import { IWorkload } from './workload';
 
 /**
  * Options for `PodSelector.of()`. Labels and expressions must all match (AND).
@@ -62,7 +63,8 @@ export class PodSelector {
   }
 
   /**
-   * The pods of a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job) or Pod.
+   * The pods of a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job) or Pod, of any
+   * cdk8s-plus version.
    *
    * A workload's pods are selected by the workload's own selector (`matchLabels` and
    * `matchExpressions`), or by the labels of its pod template when it has no selector; a Pod by its
@@ -74,15 +76,15 @@ export class PodSelector {
    *
    * @param workload a cdk8s-plus workload or pod
    */
-  public static workload(workload: kplus.AbstractPod): PodSelector {
+  public static workload(workload: IWorkload): PodSelector {
     return new PodSelector(() => {
       if (workload.hostNetwork) {
         // Most network plugins neither apply policies to host-network pods nor match their traffic by pod labels (docs/semantics.md §2).
         throw new Error(`PodSelector.workload: ${workload.node.path} uses hostNetwork, so its pods have the node's address and most network plugins match no pod selector against them; select by address instead (Peer.ipBlock with the nodes' range), or run it without hostNetwork`);
       }
-      const selector = workload instanceof kplus.Workload
-        ? renderSelector(workload.matchLabels, workload.matchExpressions)
-        : {};
+      // A workload has a selector (possibly empty, as a Job's is); a Pod has none. Decided by shape:
+      // `instanceof` would only recognize the workloads of one cdk8s-plus copy.
+      const selector = renderSelector(workload.matchLabels ?? {}, workload.matchExpressions ?? []);
       const rendered = isEmpty(selector) ? renderSelector(workload.podMetadata.toJson()?.labels ?? {}, []) : selector;
       if (isEmpty(rendered)) {
         throw new Error(`PodSelector.workload: ${workload.node.path} has no selector and its pods carry no labels, so nothing can select exactly its pods; add a label to its pod metadata (podMetadata.addLabel('app', '...'))`);
@@ -96,8 +98,8 @@ export class PodSelector {
    * @param workload the workload whose pods it selects, for `PodSelector.workload`
    */
   private constructor(
-    private readonly render: () => kplus.k8s.LabelSelector,
-    private readonly workload?: kplus.AbstractPod) {
+    private readonly render: () => LabelSelectorJson,
+    private readonly workload?: IWorkload) {
   }
 
   /**
@@ -105,7 +107,7 @@ export class PodSelector {
    *
    * @internal
    */
-  public get _workload(): kplus.AbstractPod | undefined {
+  public get _workload(): IWorkload | undefined {
     return this.workload;
   }
 
@@ -114,13 +116,13 @@ export class PodSelector {
    *
    * @internal
    */
-  public _toKube(): kplus.k8s.LabelSelector {
+  public _toKube(): LabelSelectorJson {
     return this.render();
   }
 }
 
 /** Where a workload's pods run: its own namespace, else its chart's; undefined when neither is set. */
-export function workloadNamespace(workload: kplus.AbstractPod): string | undefined {
+export function workloadNamespace(workload: IWorkload): string | undefined {
   return workload.metadata.namespace ?? Chart.of(workload).namespace;
 }
 
@@ -150,14 +152,14 @@ export function describeNamespace(namespace: string | undefined): string {
 }
 
 /** One renderer for every label selector: empty parts are omitted, `{}` stays `{}`. */
-export function renderSelector(labels: { [key: string]: string }, expressions: kplus.k8s.LabelSelectorRequirement[]): kplus.k8s.LabelSelector {
+export function renderSelector(labels: { [key: string]: string }, expressions: LabelSelectorRequirement[]): LabelSelectorJson {
   // Assigned, not spread: spreads of varying shapes give every object its own hidden class (see network-policy.ts).
-  const selector: { matchLabels?: { [key: string]: string }; matchExpressions?: kplus.k8s.LabelSelectorRequirement[] } = {};
+  const selector: { matchLabels?: { [key: string]: string }; matchExpressions?: LabelSelectorRequirement[] } = {};
   if (Object.keys(labels).length > 0) selector.matchLabels = Object.assign({}, labels);
   if (expressions.length > 0) selector.matchExpressions = expressions;
   return selector;
 }
 
-function isEmpty(selector: kplus.k8s.LabelSelector): boolean {
+function isEmpty(selector: LabelSelectorJson): boolean {
   return selector.matchLabels === undefined && selector.matchExpressions === undefined;
 }

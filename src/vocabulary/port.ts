@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import { Protocol } from './protocol';
 
 /**
  * A protocol and port (or port range) a rule allows: one entry of `ports`.
@@ -15,7 +15,7 @@ export class Port {
    * @param port 1–65535
    */
   public static tcp(port: number): Port {
-    return new Port(kplus.NetworkProtocol.TCP, port);
+    return new Port(Protocol.TCP, port);
   }
 
   /**
@@ -24,7 +24,7 @@ export class Port {
    * @param port 1–65535
    */
   public static udp(port: number): Port {
-    return new Port(kplus.NetworkProtocol.UDP, port);
+    return new Port(Protocol.UDP, port);
   }
 
   /**
@@ -33,7 +33,7 @@ export class Port {
    * @param port 1–65535
    */
   public static sctp(port: number): Port {
-    return new Port(kplus.NetworkProtocol.SCTP, port);
+    return new Port(Protocol.SCTP, port);
   }
 
   /**
@@ -44,7 +44,7 @@ export class Port {
    * @param to last port, at least `from`
    */
   public static tcpRange(from: number, to: number): Port {
-    return Port.range(kplus.NetworkProtocol.TCP, from, to);
+    return Port.range(Protocol.TCP, from, to);
   }
 
   /**
@@ -54,7 +54,7 @@ export class Port {
    * @param to last port, at least `from`
    */
   public static udpRange(from: number, to: number): Port {
-    return Port.range(kplus.NetworkProtocol.UDP, from, to);
+    return Port.range(Protocol.UDP, from, to);
   }
 
   /**
@@ -64,22 +64,22 @@ export class Port {
    * @param to last port, at least `from`
    */
   public static sctpRange(from: number, to: number): Port {
-    return Port.range(kplus.NetworkProtocol.SCTP, from, to);
+    return Port.range(Protocol.SCTP, from, to);
   }
 
   /** Every TCP port (the protocol alone, no port). */
   public static allTcp(): Port {
-    return new Port(kplus.NetworkProtocol.TCP);
+    return new Port(Protocol.TCP);
   }
 
   /** Every UDP port (the protocol alone, no port). */
   public static allUdp(): Port {
-    return new Port(kplus.NetworkProtocol.UDP);
+    return new Port(Protocol.UDP);
   }
 
   /** Every SCTP port (the protocol alone, no port). */
   public static allSctp(): Port {
-    return new Port(kplus.NetworkProtocol.SCTP);
+    return new Port(Protocol.SCTP);
   }
 
   /**
@@ -89,11 +89,11 @@ export class Port {
    * @param name the container port's name, e.g. `http` (1–15 lower-case letters, digits and '-')
    * @param protocol the protocol of that container port; TCP when not given
    */
-  public static named(name: string, protocol?: kplus.NetworkProtocol): Port {
-    return new Port(protocol ?? kplus.NetworkProtocol.TCP, undefined, undefined, name);
+  public static named(name: string, protocol?: Protocol): Port {
+    return new Port(protocol ?? Protocol.TCP, undefined, undefined, name);
   }
 
-  private static range(protocol: kplus.NetworkProtocol, from: number, to: number): Port {
+  private static range(protocol: Protocol, from: number, to: number): Port {
     // A one-port range is just that port; it needs no `endPort` support from the plugin.
     return from === to ? new Port(protocol, from) : new Port(protocol, from, to);
   }
@@ -105,7 +105,7 @@ export class Port {
    * @param portName The container port's name, for a named port.
    */
   private constructor(
-    public readonly protocol: kplus.NetworkProtocol,
+    public readonly protocol: Protocol,
     public readonly portNumber?: number,
     public readonly endPort?: number,
     public readonly portName?: string) {

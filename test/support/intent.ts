@@ -4,13 +4,12 @@
  * `synthesizeIntent` builds them through the public API only.
  */
 import { App, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import fc from 'fast-check';
 import { IpBlock, ipBlockArbitrary } from './addresses';
 import { Labels, labelsArbitrary, NAMESPACE_LABELS, NAMESPACE_NAMES, POD_LABELS, PORT_NAME_POOL, Protocol, PROTOCOLS } from './cluster';
 import type { LabelRequirement } from './label-selector';
 import {
-  AllowFrom, AllowTo, DefaultDeny, DnsEgress, DnsResolver, LabelExpression, Peer, PodSelector, Port, TierIsolation,
+  AllowFrom, AllowTo, DefaultDeny, DnsEgress, DnsResolver, LabelExpression, Peer, PodSelector, Port, Protocol as PortProtocol, TierIsolation,
 } from '../../src';
 import { chartManifests } from '../../src/chart-manifests';
 
@@ -296,7 +295,7 @@ function toPort(port: PortIntent): Port {
   switch (port.kind) {
     case 'ports': return port.from === port.to ? SINGLE[port.protocol](port.from) : RANGE[port.protocol](port.from, port.to);
     case 'all': return ALL[port.protocol]();
-    case 'named': return Port.named(port.name, port.protocol && kplus.NetworkProtocol[port.protocol]);
+    case 'named': return Port.named(port.name, port.protocol && PortProtocol[port.protocol]);
   }
 }
 

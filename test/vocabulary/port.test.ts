@@ -1,5 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
-import { AllowFrom, Peer, PodSelector, Port } from '../../src';
+import { AllowFrom, Peer, PodSelector, Port, Protocol } from '../../src';
 import { errorOf, ingressRule, makeChart, synth } from '../policies/helpers';
 
 describe('Port', () => {
@@ -25,7 +24,7 @@ describe('Port', () => {
     ['allUdp', Port.allUdp(), { protocol: 'UDP' }],
     ['allSctp', Port.allSctp(), { protocol: 'SCTP' }],
     ['named defaults to TCP, explicitly', Port.named('http'), { protocol: 'TCP', port: 'http' }],
-    ['named UDP', Port.named('dns', kplus.NetworkProtocol.UDP), { protocol: 'UDP', port: 'dns' }],
+    ['named UDP', Port.named('dns', Protocol.UDP), { protocol: 'UDP', port: 'dns' }],
     ['port 65535', Port.tcp(65535), { protocol: 'TCP', port: 65535 }],
   ])('%s', (_name, port, rendered) => {
     expect(ingressRule([Peer.allNamespaces()], [port]).ports).toEqual([rendered]);
