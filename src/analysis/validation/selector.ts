@@ -56,21 +56,24 @@ function validateExpression(report: Report, field: string, expression: Record<st
       report.reject(`${field}.key`, expression.key, keyProblem, 'use a key like app or example.com/app');
     }
   }
+  // The field path alone (`matchExpressions[0]`) does not say which label the expression is about.
+  const about = typeof expression.key === 'string' ? `(for key ${expression.key}) ` : '';
   const operator = expression.operator;
   if (!OPERATORS.includes(operator as string)) {
     const hint = operator === 'Gt' || operator === 'Lt' ? ' (Gt and Lt exist only in node selectors)' : '';
-    report.reject(`${field}.operator`, operator, `is not a valid selector operator${hint}`, `use one of ${OPERATORS.join(', ')}`);
+    report.reject(`${field}.operator`, operator, `${about}is not a valid selector operator${hint}`, `use one of ${OPERATORS.join(', ')}`);
     return;
   }
   const values = expression.values;
   if (operator === 'Exists' || operator === 'DoesNotExist') {
-    if (present(values)) {
-      report.reject(`${field}.values`, values, `may not be specified when operator is ${operator}`, 'remove values');
+    // The API server refuses only a non-empty list here: `values: []` says nothing and is accepted.
+    if (present(values) && !(Array.isArray(values) && values.length === 0)) {
+      report.reject(`${field}.values`, values, `${about}may not be specified when operator is ${operator}`, 'remove values');
     }
     return;
   }
   if (!present(values) || (Array.isArray(values) && values.length === 0)) {
-    report.reject(`${field}.values`, values, `must be specified when operator is ${operator}`, 'list at least one value');
+    report.reject(`${field}.values`, values, `${about}must be specified when operator is ${operator}`, 'list at least one value');
     return;
   }
   if (!report.expectList(`${field}.values`, values)) {
@@ -83,7 +86,7 @@ function validateExpression(report: Report, field: string, expression: Record<st
     }
     const problem = labelValueProblem(value);
     if (problem) {
-      report.reject(valueField, value, problem, 'use at most 63 letters, digits, \'-\', \'_\' or \'.\'');
+      report.reject(valueField, value, about ? `${problem} (a value for key ${expression.key})` : problem, 'use at most 63 letters, digits, \'-\', \'_\' or \'.\'');
     }
   });
 }

@@ -87,7 +87,7 @@ const rejected: Array<[string, unknown, Expected]> = [
   ['In without values', selector({ matchExpressions: [{ key: 'a', operator: 'In' }] }), { field: 'spec.podSelector.matchExpressions[0].values', message: 'must be specified' }],
   ['NotIn with empty values', selector({ matchExpressions: [{ key: 'a', operator: 'NotIn', values: [] }] }), { field: 'spec.podSelector.matchExpressions[0].values', message: 'must be specified' }],
   ['Exists with values', selector({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] }), { field: 'spec.podSelector.matchExpressions[0].values', message: 'may not be specified' }],
-  ['DoesNotExist with empty values', selector({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist', values: [] }] }), { field: 'spec.podSelector.matchExpressions[0].values', message: 'may not be specified' }],
+  ['DoesNotExist with values', selector({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist', values: ['x'] }] }), { field: 'spec.podSelector.matchExpressions[0].values', message: 'may not be specified' }],
   ['expression key invalid', selector({ matchExpressions: [{ key: 'a/b/c', operator: 'Exists' }] }), { field: 'spec.podSelector.matchExpressions[0].key' }],
   ['expression value invalid (since 1.26)', selector({ matchExpressions: [{ key: 'a', operator: 'In', values: ['ok', 'not ok'] }] }), { field: 'spec.podSelector.matchExpressions[0].values[1]' }],
   ['selector not an object', selector('app=web'), { field: 'spec.podSelector', message: 'must be an object' }],
@@ -163,6 +163,10 @@ const traps: Array<[string, unknown, Expected]> = [
 ];
 
 const accepted: Array<[string, unknown]> = [
+  // The API server refuses only a non-empty list with these operators.
+  ['Exists with values: []', selector({ matchExpressions: [{ key: 'a', operator: 'Exists', values: [] }] })],
+  ['DoesNotExist with values: []', selector({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist', values: [] }] })],
+  ['DoesNotExist with values: null', selector({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist', values: null }] })],
   ['the docs\' test-network-policy', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -258,6 +262,19 @@ describe('validateNetworkPolicy', () => {
       expect(() => validateNetworkPolicy(odd)).not.toThrow();
       expect(validateNetworkPolicy(odd).length).toBeGreaterThan(0);
     }
+  });
+
+  test('a problem of an expression names the label key it is about, which its field path does not', () => {
+    const expression = (e: Record<string, unknown>) => validateNetworkPolicy(selector({ matchExpressions: [{ key: 'app', ...e }] })).map(formatProblem);
+    expect(expression({ operator: 'In', values: [] })).toEqual([
+      'spec.podSelector.matchExpressions[0].values: [] (for key app) must be specified when operator is In; list at least one value',
+    ]);
+    expect(expression({ operator: 'Exists', values: ['x'] })[0]).toContain('(for key app) may not be specified when operator is Exists');
+    expect(expression({ operator: 'in', values: ['x'] })[0]).toContain('(for key app) is not a valid selector operator');
+    expect(expression({ operator: 'In', values: ['-x'] })[0]).toMatch(/values\[0\]: -x is not a valid label value.* \(a value for key app\); /);
+    // No key to name: the message stays whole.
+    expect(validateNetworkPolicy(selector({ matchExpressions: [{ operator: 'In', values: [] }] })).map(formatProblem)[1])
+      .toBe('spec.podSelector.matchExpressions[0].values: [] must be specified when operator is In; list at least one value');
   });
 
   test('formats a problem as field: value message; fix', () => {
