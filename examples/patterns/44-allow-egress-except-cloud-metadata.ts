@@ -1,18 +1,20 @@
 /**
- * Pattern · DenyCloudMetadata
+ * Pattern · AllowEgressExceptCloudMetadata
  *
- * Pods of the namespace cannot reach the cloud's instance metadata service (169.254.169.254,
- * fd00:ec2::254), and everything else stays open. NetworkPolicy has no deny rule: this is an egress
- * policy that allows every pod and every address except those. It only restricts as long as no
- * other policy for the same pods allows the metadata address; with a default deny in place it
- * allows nearly everything, so use it where egress is otherwise open.
+ * Where egress is otherwise open, pods of the namespace keep it open to everything but the
+ * cloud's instance metadata service (169.254.169.254, fd00:ec2::254). NetworkPolicy has no deny
+ * rule: this is an egress policy that allows every pod and every address except those, so it is
+ * an allowance, not a restriction. On pods another policy egress-isolates (a default deny) it
+ * would open the whole internet to them, and the synth-time lint refuses that
+ * (`egress-to-everywhere-on-isolated`): there, block the metadata service with a
+ * ClusterNetworkPolicy `Deny`, or allow only what the pods need (`AllowInternetEgress`).
  */
 import { Chart } from 'cdk8s';
 import { app } from './demo-cluster';
-import { DenyCloudMetadata } from '../../src';
+import { AllowEgressExceptCloudMetadata } from '../../src';
 
 export function pattern(chart: Chart): void {
-  new DenyCloudMetadata(chart, 'deny-cloud-metadata', { name: 'deny-cloud-metadata' });
+  new AllowEgressExceptCloudMetadata(chart, 'egress-except-metadata', { name: 'allow-egress-except-cloud-metadata' });
 }
 
 export function demo(chart: Chart): void {

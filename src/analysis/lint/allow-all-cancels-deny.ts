@@ -5,13 +5,12 @@
  * listed ports only (exposing a web port to the internet, recipe 08) is left alone.
  */
 import type { Direction, Policy, RuleSpec } from '../model';
-import { workloadId } from '../model';
 import type { LintContext } from './context';
-import { policySelects, representativeLabels } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { forEachIsolatedRule } from './isolated-rules';
-import { listSome, peersKey, podsIn, policyFinding, policyRef, rulesField } from './wording';
+import { sharedPods } from './shared-pods';
+import { listSome, peersKey, policyFinding, policyRef, rulesField } from './wording';
 
 const ID = 'allow-all-cancels-deny';
 
@@ -61,16 +60,6 @@ function cancelledDenies(context: LintContext, policy: Policy, direction: Direct
       `allows ${what} on every port (no ${peersKey(direction)}, no ports) to ${listSome(overlap)}, which ${policyRef(deny)} default-denies; policies add up, so this cancels the deny`,
       `list the allowed peers in ${field}.${peersKey(direction)} and the ports, or remove the rule if the deny is what you want`)];
   });
-}
-
-/** The pods both policies select, as workload ids; or the plainest pod of the first when the namespace has no workloads. */
-function sharedPods(context: LintContext, policy: Policy, other: Policy): string[] {
-  if (!context.hasWorkloadsIn(policy.namespace)) {
-    const labels = representativeLabels(policy.podSelector);
-    return policySelects(other, policy.namespace, labels) ? [podsIn(policy.podSelector, policy.namespace)] : [];
-  }
-  const selectedByOther = new Set(context.selectedWorkloads(other));
-  return context.selectedWorkloads(policy).filter(w => selectedByOther.has(w)).map(workloadId);
 }
 
 function rulesOf(policy: Policy, direction: Direction): readonly RuleSpec[] {

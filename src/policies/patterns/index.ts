@@ -1,4 +1,5 @@
 // Public exports of the named policy patterns.
+export * from './allow-egress-except-cloud-metadata';
 export * from './allow-from-ingress-controller';
 export * from './allow-internet-egress';
 export * from './allow-kube-api-egress';
