@@ -1,6 +1,7 @@
 /**
  * cdk8s-plus-28 interop: PodSelector.workload and Peer.workload for each workload kind, across
- * namespaces, and the refusal of a workload whose pods nothing can select.
+ * namespaces, and the refusal of a workload whose pods nothing can select (any other cdk8s-plus
+ * version: test/vocabulary/any-cdk8s-plus.test.ts).
  */
 import '../../src/testing';
 import { ApiObject, ApiObjectMetadataDefinition, Chart, Testing } from 'cdk8s';
@@ -8,14 +9,14 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as example from '../../examples/patterns/51-cdk8s-plus-workloads';
 import { exampleChart } from '../../examples/patterns/example-chart';
-import { AllowFrom, Peer, PodSelector } from '../../src';
+import { AllowFrom, IWorkload, Peer, PodSelector } from '../../src';
 import { errorOf, makeChart, onlyPolicy } from '../policies/helpers';
 
 const image = 'registry.k8s.io/pause:3.10';
 const ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 
 /** The spec.podSelector and the peer an AllowFrom writes for `workload` as both ends. */
-function rendered(chart: Chart, workload: kplus.AbstractPod): { pods: unknown; peer: unknown } {
+function rendered(chart: Chart, workload: IWorkload): { pods: unknown; peer: unknown } {
   new AllowFrom(chart, 'allow', { pods: PodSelector.workload(workload), from: [Peer.workload(workload)] });
   const spec = onlyPolicy(chart).spec;
   return { pods: spec.podSelector, peer: spec.ingress[0].from[0] };

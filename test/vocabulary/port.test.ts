@@ -25,12 +25,14 @@ describe('Port', () => {
     ['allSctp', Port.allSctp(), { protocol: 'SCTP' }],
     ['named defaults to TCP, explicitly', Port.named('http'), { protocol: 'TCP', port: 'http' }],
     ['named UDP', Port.named('dns', Protocol.UDP), { protocol: 'UDP', port: 'dns' }],
+    ['named SCTP', Port.named('diameter', Protocol.SCTP), { protocol: 'SCTP', port: 'diameter' }],
     ['port 65535', Port.tcp(65535), { protocol: 'TCP', port: 65535 }],
   ])('%s', (_name, port, rendered) => {
     expect(ingressRule([Peer.allNamespaces()], [port]).ports).toEqual([rendered]);
   });
 
-  test('exposes protocol, number, end and name', () => {
+  test('exposes protocol (the library\'s Protocol), number, end and name', () => {
+    expect([Port.tcp(1), Port.allUdp(), Port.sctpRange(1, 2)].map(p => p.protocol)).toEqual([Protocol.TCP, Protocol.UDP, Protocol.SCTP]);
     expect(Port.tcpRange(1, 2)).toMatchObject({ protocol: 'TCP', portNumber: 1, endPort: 2 });
     expect(Port.named('http')).toMatchObject({ protocol: 'TCP', portName: 'http', portNumber: undefined });
   });
