@@ -60,6 +60,9 @@ project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scripts
 // `npm test` and `npm run demo` work on a fresh clone: install first when node_modules is missing or stale.
 project.setScript('pretest', 'node scripts/ensure-deps.js');
 project.setScript('predemo', 'node scripts/ensure-deps.js');
+// `npm pack` (and jsii-pacmak, which calls it) always packs the built library: on a fresh clone it
+// installs and compiles first, and it compiles again when a source changed since the last build.
+project.setScript('prepack', 'node scripts/ensure-deps.js && node scripts/ensure-built.js');
 project.addTask('demo', {
   description: 'Synthesize examples/three-tier with the cdk8s CLI and print what its policies allow',
   steps: [
