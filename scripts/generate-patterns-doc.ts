@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import * as yaml from 'yaml';
 import { exampleChart, PatternExample } from '../examples/patterns/example-chart';
-import { NetworkAnalysis, ReachFormat } from '../src/analysis/network-analysis';
+import { NetworkAnalysis, ReachFormat } from '../src/network-analysis';
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples', 'patterns');

@@ -1,6 +1,6 @@
 export * from './vocabulary';
 export * from './policies';
 export * from './policies/patterns';
-export * from './analysis';
+export * from './network-analysis';
 export * from './synth-checks';
 export * from './plugin';

@@ -4,14 +4,13 @@
  * language (so only strings, booleans, structs and enums cross this boundary).
  */
 import { App, Chart } from 'cdk8s';
-import { explain as explainPair, resolveEndpoint } from './explain';
-import type { ClusterModel, ManifestDocument } from './model';
-import { buildModel } from './model-builder';
-import { computeReachability } from './reachability';
-import type { Reachability } from './results';
-import { appManifests, chartManifests } from '../chart-manifests';
-import { checkNetworkPolicies, loadManifests, parsePortQuery } from '../io';
-import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from '../render';
+import { explain as explainPair, resolveEndpoint } from './analysis/explain';
+import type { ClusterModel } from './analysis/model';
+import { computeReachability } from './analysis/reachability';
+import type { Reachability } from './analysis/results';
+import { appManifests, chartManifests } from './chart-manifests';
+import { loadModel, modelOf, parsePortQuery } from './io';
+import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -55,7 +54,7 @@ export class NetworkAnalysis {
    * @param manifests Kubernetes objects: Namespaces, workloads (Pods, Deployments…), NetworkPolicies; others are ignored
    */
   public static fromManifests(manifests: any[]): NetworkAnalysis {
-    return NetworkAnalysis.fromDocuments(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+    return new NetworkAnalysis(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model);
   }
 
   /**
@@ -80,12 +79,7 @@ export class NetworkAnalysis {
    * @param paths files and folders, e.g. cdk8s' `dist` folder
    */
   public static fromFiles(paths: string[]): NetworkAnalysis {
-    return new NetworkAnalysis(buildModel(loadManifests(paths)));
-  }
-
-  private static fromDocuments(docs: readonly ManifestDocument[]): NetworkAnalysis {
-    checkNetworkPolicies(docs);
-    return new NetworkAnalysis(buildModel(docs));
+    return new NetworkAnalysis(loadModel(paths).model);
   }
 
   private reachability?: Reachability;

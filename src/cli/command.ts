@@ -8,8 +8,8 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Exit codes: 0 success / clean, 1 findings (lint, diff --fail-on-added), 2 bad input or usage. */
-export type ExitCode = 0 | 1 | 2;
+/** Exit codes: 0 success / clean, 1 findings (lint, diff --fail-on-added), 2 bad input or usage, 3 internal error (a bug). */
+export type ExitCode = 0 | 1 | 2 | 3;
 
 export interface Command {
   readonly name: string;

@@ -1,7 +1,7 @@
 /** `cdk8s-netpol diff`: argument parsing and I/O around `diffReachability`. */
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
-import { loadModel } from './load-model';
+import { loadInput } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { allowsMore, diffReachability, ReachabilityDiff } from '../analysis/diff';
 import { computeReachability } from '../analysis/reachability';
@@ -20,7 +20,8 @@ Options:
   -o, --output <format>   txt (default, np-guard's diff lines), md (a pull-request comment), json
       --fail-on-added     exit 1 when the second set allows any connection the first did not
 
-Exit codes: 0 done (or nothing added with --fail-on-added), 1 connections added with --fail-on-added, 2 bad input or usage.`;
+Exit codes: 0 done (or nothing added with --fail-on-added), 1 connections added with --fail-on-added, 2 bad input or usage,
+3 internal error.`;
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -28,7 +29,7 @@ export const diffCommand: Command = {
   usage: USAGE,
   run(argv, io) {
     const { before, after, format, failOnAdded } = parse(argv);
-    const reachabilityOf = (path: string) => computeReachability(loadModel([path]));
+    const reachabilityOf = (path: string) => computeReachability(loadInput([path], io).model);
     const diff = diffReachability(reachabilityOf(before), reachabilityOf(after));
     io.stdout(RENDERERS[format](diff));
     return failOnAdded && allowsMore(diff) ? 1 : 0;

@@ -1,7 +1,7 @@
 /** `cdk8s-netpol explain`: whether one connection is allowed, and which policies and rules decide it. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
-import { loadModel, reportIgnored } from './load-model';
+import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explain } from '../analysis/explain';
@@ -21,7 +21,8 @@ Options:
                      protocol TCP); without it, "allowed" means anything at all is
   -v, --verbose      list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
-Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage.`;
+Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage,
+3 internal error.`;
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -40,7 +41,7 @@ export const explainCommand: Command = {
     }));
     if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
     const query = values.port === undefined ? undefined : parsePort(values.port);
-    const model = loadModel(positionals);
+    const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
     const src = resolveUserEndpoint(model, values.from, '--from');
     const dst = resolveUserEndpoint(model, values.to, '--to');

@@ -1,10 +1,11 @@
 /** `cdk8s-netpol lint`: argument parsing and I/O around `lint`; the rules live in src/analysis/lint. */
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
-import { loadModel } from './load-model';
+import { loadInput } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import type { Finding, Severity } from '../analysis/lint';
 import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
+import { apiInvalid } from '../analysis/lint/api-invalid';
 import { lintToJson } from '../render/lint-json';
 import { lintToText } from '../render/lint-txt';
 import { lintToSarif } from '../render/sarif';
@@ -18,15 +19,18 @@ const RENDERERS: Readonly<Record<string, (findings: readonly Finding[]) => strin
 const USAGE = `Usage: cdk8s-netpol lint <files/folders...> [-o txt|json|sarif] [--disable id,...] [--fail-on error|warning|info]
 
 Finds NetworkPolicy mistakes the API server accepts: missing DNS egress, one-sided
-connections, allow-alls that cancel a deny, AND/OR selector slips and more.
+connections, allow-alls that cancel a deny, AND/OR selector slips and more. A policy the
+API server would reject is an api-invalid error at its line, left out of the analysis of
+the rest (other commands refuse such input).
 
 Options:
   -o, --output <format>   txt (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
-      --disable <ids>     comma-separated rule ids to skip
+      --disable <ids>     comma-separated rule ids to skip (api-invalid cannot be skipped)
       --fail-on <level>   exit 1 when a finding is at least this severe (default: error)
 
 Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
-Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage.`;
+Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage,
+3 internal error.`;
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -34,7 +38,9 @@ export const lintCommand: Command = {
   usage: USAGE,
   run(argv, io) {
     const { paths, format, disable, failOn } = parse(argv);
-    const findings = lint(loadModel(paths), { disable });
+    // An invalid policy is a finding here, not a reason to refuse the rest of the input.
+    const { model, rejections } = loadInput(paths, io, 'omit');
+    const findings = lint(model, { disable, rejections });
     io.stdout(RENDERERS[format](findings));
     return findings.some(f => atLeast(f.severity, failOn)) ? 1 : 0;
   },
@@ -57,5 +63,8 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
   const disable = values.disable.flatMap(list => list.split(',')).map(id => id.trim()).filter(id => id !== '');
   const unknown = disable.filter(id => findRule(id) === undefined);
   if (unknown.length > 0) throw new UsageError(`unknown rule id ${unknown.join(', ')} in --disable; known ids: ${RULES.map(r => r.id).join(', ')}`);
+  if (disable.includes(apiInvalid.id)) {
+    throw new UsageError(`${apiInvalid.id} cannot be disabled: a policy the API server would reject is left out of the analysis, and that must be said; fix the policy instead`);
+  }
   return { paths: positionals, format, disable, failOn };
 }

@@ -1,13 +1,18 @@
 import { type CliIo, UsageError } from './command';
 import type { ClusterModel } from '../analysis/model';
-import { buildModel } from '../analysis/model-builder';
-import { loadManifests } from '../io';
+import { type InvalidPolicies, type LoadedModel, loadModel } from '../io';
 import { locationPrefix } from '../io/input-error';
 
-/** The input files and folders every analysing command takes, read into a model (InputError when unreadable). */
-export function loadModel(paths: readonly string[]): ClusterModel {
+/**
+ * The input files and folders every analysing command takes, through the shared load pipeline
+ * (InputError when unreadable). What the model warns about (an object written twice, an API
+ * version the server no longer serves…) goes to stderr, one line each, before any output.
+ */
+export function loadInput(paths: readonly string[], io: CliIo, invalidPolicies: InvalidPolicies = 'refuse'): LoadedModel {
   if (paths.length === 0) throw new UsageError('no input: give one or more manifest files or folders');
-  return buildModel(loadManifests(paths));
+  const loaded = loadModel(paths, invalidPolicies);
+  for (const warning of loaded.model.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
+  return loaded;
 }
 
 /** `--verbose`: one stderr line per object the model left out (unknown kinds, CRDs, Services…), so a misspelt kind is not lost silently. */

@@ -1,7 +1,7 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
-import { loadModel, reportIgnored } from './load-model';
+import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
@@ -20,7 +20,7 @@ Options:
                          ns/name[Kind], or an IP address outside the cluster
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
-Exit codes: 0 printed, 2 bad input or usage.`;
+Exit codes: 0 printed, 2 bad input or usage, 3 internal error.`;
 
 export const reachCommand: Command = {
   name: 'reach',
@@ -40,7 +40,7 @@ export const reachCommand: Command = {
     if (!isReachFormatName(format)) {
       throw new UsageError(`unknown output format '${format}'; use one of ${REACH_FORMAT_NAMES.join(', ')}`);
     }
-    const model = loadModel(positionals);
+    const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
     const reach = computeReachability(model);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));

@@ -1,7 +1,8 @@
 /**
  * The whole command line, without the process: `run(argv, io)` dispatches to a command and
- * turns every error into a message and an exit code, so tests call it in-process and no
- * stack trace ever reaches a user.
+ * turns every error into a message and an exit code, so tests call it in-process. Bad input
+ * and usage mistakes exit 2 with what to fix; anything else is a bug, which exits 3 with a
+ * one-line message, and its stack trace only with `--debug`.
  */
 import { type CliIo, type Command, type ExitCode, UsageError } from './command';
 import { COMMANDS } from './commands';
@@ -23,13 +24,16 @@ ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 Options:
   -h, --help     show this help; after a command, that command's help
       --version  print the version
+      --debug    on an internal error, print its stack trace (anywhere before '--')
 
-Exit codes: 0 success, 1 findings (lint, diff) or denied (explain), 2 bad input or usage.
+Exit codes: 0 success, 1 findings (lint, diff) or denied (explain), 2 bad input or usage,
+3 internal error (a bug in ${PROGRAM}).
 `;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+  const { args, debug } = takeDebugFlag(argv);
+  const [name, ...rest] = args;
   try {
     if (name === undefined) return usageError(io, 'no command given', globalUsage());
     if (name === '--help' || name === '-h' || name === 'help') return done(io, globalUsage());
@@ -38,9 +42,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     if (command === undefined) return usageError(io, `unknown command '${name}'`, globalUsage());
     return await runCommand(command, rest, io);
   } catch (e) {
-    io.stderr(`${PROGRAM}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
+    return internalError(io, e, debug);
   }
+}
+
+/** `--debug` is global: taken out wherever it is among the options, so no command has to know it. */
+function takeDebugFlag(argv: readonly string[]): { args: string[]; debug: boolean } {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const rest = end === -1 ? [] : argv.slice(end);
+  return { args: [...options.filter(a => a !== '--debug'), ...rest], debug: options.includes('--debug') };
+}
+
+function internalError(io: CliIo, e: unknown, debug: boolean): ExitCode {
+  const message = e instanceof Error ? e.message : String(e);
+  const detail = debug
+    ? `${e instanceof Error && e.stack !== undefined ? e.stack : message}\n`
+    : `This is a bug in ${PROGRAM}, not a problem with the input; rerun with --debug to see where it happened, and report it with that output.\n`;
+  io.stderr(`${PROGRAM}: internal error: ${message}\n${detail}`);
+  return 3;
 }
 
 async function runCommand(command: Command, argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -1,5 +1,6 @@
 import { InputError, locationPrefix } from './input-error';
 import type { TextPosition } from './parse-documents';
+import type { ApiRejection } from '../analysis/lint';
 import { objectMeta, unpackDocuments } from '../analysis/manifest-objects';
 import type { ManifestDocument } from '../analysis/model';
 import { formatProblem, type ValidationProblem } from '../analysis/validation/problem';
@@ -9,21 +10,42 @@ import { validateNetworkPolicy } from '../analysis/validation/validate-network-p
 export type CheckedDocument = ManifestDocument & { locate?(field: string): TextPosition };
 
 /**
- * Refuses any NetworkPolicy the API server would refuse (docs/semantics.md §1): analysing a manifest
- * that can never be applied would prove something about a cluster that cannot exist. Items of
- * Lists and arrays are checked too, unpacked the way the model reads them. Every rejected
- * field of the first bad policy is reported, each at its own line when the text is known.
+ * What to do with a NetworkPolicy the API server would refuse (docs/semantics.md §1):
+ * `refuse` the whole input (analysing a manifest that can never be applied would prove
+ * something about a cluster that cannot exist), or `omit` the policy and say why (lint).
  */
-export function checkNetworkPolicies(docs: readonly CheckedDocument[]): void {
+export type InvalidPolicies = 'refuse' | 'omit';
+
+/** The documents to model, and the rejected fields of the policies left out of them. */
+export interface CheckedInput {
+  readonly docs: readonly ManifestDocument[];
+  readonly rejections: readonly ApiRejection[];
+}
+
+/**
+ * Checks every NetworkPolicy with the shared validator, items of Lists and arrays included
+ * (unpacked the way the model reads them). `refuse` throws an InputError listing every
+ * rejected field of the first bad policy, each at its own line when the text is known;
+ * `omit` leaves each bad policy out of the documents and returns its rejected fields.
+ */
+export function checkNetworkPolicies(docs: readonly CheckedDocument[], invalidPolicies: InvalidPolicies = 'refuse'): CheckedInput {
+  const kept: ManifestDocument[] = [];
+  const rejections: ApiRejection[] = [];
   for (const doc of docs) {
-    for (const { object, source } of unpackDocuments([doc])) {
-      if (!isNetworkPolicy(object)) continue;
-      const rejected = validateNetworkPolicy(object).filter(p => p.severity === 'rejected');
+    for (const item of unpackDocuments([doc])) {
+      const rejected = isNetworkPolicy(item.object) ? validateNetworkPolicy(item.object).filter(p => p.severity === 'rejected') : [];
+      if (rejected.length === 0) {
+        kept.push(item);
+        continue;
+      }
       // Fields can be located only in the document's own object: a list item's path starts elsewhere.
-      const locate = object === doc.object ? doc.locate : undefined;
-      if (rejected.length > 0) throw rejectionError({ ...source, locate }, object, rejected);
+      const where = { ...item.source, locate: item.object === doc.object ? doc.locate : undefined };
+      if (invalidPolicies === 'refuse') throw rejectionError(where, item.object, rejected);
+      rejections.push(...rejected.map(problem => rejection(where, item.object, problem)));
     }
   }
+  // Unpacked items are documents too; the originals are kept when nothing was left out.
+  return { docs: rejections.length === 0 ? docs : kept, rejections };
 }
 
 /**
@@ -39,9 +61,20 @@ interface Where extends Readonly<ManifestDocument['source']> {
   locate?(field: string): TextPosition;
 }
 
+/** `ns/name` as the model names it: a policy without a namespace is in `default`. */
+function policyOf(policy: unknown) {
+  const { name = '(unnamed)', namespace = 'default' } = objectMeta(policy);
+  return { kind: 'NetworkPolicy', namespace, name };
+}
+
+function rejection(where: Where, policy: unknown, problem: ValidationProblem): ApiRejection {
+  const { file, documentIndex, line } = where;
+  return { policy: policyOf(policy), problem, source: { file, documentIndex, line: where.locate?.(problem.field).line ?? line } };
+}
+
 function rejectionError(where: Where, policy: unknown, problems: readonly ValidationProblem[]): InputError {
   const { file, documentIndex, line } = where;
-  const { name = '(unnamed)', namespace } = objectMeta(policy);
+  const { namespace, name } = policyOf(policy);
   const reports = problems.map(p => ({
     at: where.locate?.(p.field) ?? { line, column: undefined },
     text: `document ${documentIndex}: NetworkPolicy ${namespace}/${name} would be rejected by the API server: ${formatProblem(p)}`,

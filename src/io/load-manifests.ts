@@ -1,17 +1,15 @@
-import { checkNetworkPolicies } from './check-network-policies';
 import { InputError } from './input-error';
-import { parseDocuments } from './parse-documents';
+import { type ParsedDocument, parseDocuments } from './parse-documents';
 import { listManifestFiles, readManifestFile } from './read-files';
-import type { ManifestDocument } from '../analysis/model';
 
 /**
- * Reads manifests from files and folders for the analyzer. Throws InputError (never anything
- * else for bad input) naming the file, line and column: unreadable paths, malformed YAML/JSON,
- * refused aliases, files over the size limit or not UTF-8, input without a single object, and
- * NetworkPolicies the API server would reject. Lists are returned as written; the model
- * flattens them.
+ * Reads manifests from files and folders: every document of every file, parsed, each able to
+ * point at a field's line. Throws InputError (never anything else for bad input) naming the
+ * file, line and column: unreadable paths, malformed YAML/JSON, refused aliases, files over the
+ * size limit or not UTF-8, input without a single object. Lists are returned as written; the
+ * model flattens them. The API-server checks are the next step of the pipeline (load-model.ts).
  */
-export function loadManifests(paths: readonly string[]): ManifestDocument[] {
+export function loadManifests(paths: readonly string[]): ParsedDocument[] {
   const files = listManifestFiles(paths);
   const docs = files.flatMap(file => parseDocuments(readManifestFile(file), file));
   if (docs.length === 0) {
@@ -21,6 +19,5 @@ export function loadManifests(paths: readonly string[]): ManifestDocument[] {
       ? new InputError(`holds no Kubernetes object: it is ${why}`, files[0])
       : new InputError(`no Kubernetes object in ${paths.join(', ')}: every file is ${why}`);
   }
-  checkNetworkPolicies(docs);
-  return docs.map(({ object, source }) => ({ object, source }));
+  return docs;
 }

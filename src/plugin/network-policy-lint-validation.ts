@@ -20,8 +20,7 @@
 import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import type { Finding, Severity } from '../analysis/lint';
 import { ruleDocUrl } from '../analysis/lint/finding';
-import { buildModel } from '../analysis/model-builder';
-import { InputError, loadManifests } from '../io';
+import { InputError, loadModel } from '../io';
 
 /** Options of the cdk8s CLI plugin, given as `properties` in cdk8s.yaml. */
 export interface NetworkPolicyLintValidationProps {
@@ -79,7 +78,7 @@ export class NetworkPolicyLintValidation {
     const { manifests, report } = context as CliValidationContext;
     let findings: Finding[];
     try {
-      findings = lint(buildModel(loadManifests(manifests)), { disable: this.disable });
+      findings = lint(loadModel(manifests).model, { disable: this.disable });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       report.addViolation({

@@ -8,7 +8,7 @@
  * policies and rules that decided the verdict.
  */
 import { App, Chart } from 'cdk8s';
-import { NetworkAnalysis } from '../analysis/network-analysis';
+import { NetworkAnalysis } from '../network-analysis';
 
 /** The connection a matcher asks about. */
 export interface TrafficQuery {

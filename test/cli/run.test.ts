@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, FIXTURES, SHOP } from './run-cli';
 import { reachCommand } from '../../src/cli/reach-command';
+import { run } from '../../src/cli/run';
 
 describe('help and version', () => {
   test('--help lists every command, on stdout, exit 0', async () => {
@@ -82,13 +83,34 @@ describe('bad input exits 2 with file, line, column, document and field', () => 
   });
 });
 
-test('an unexpected error is an internal error, exit 2, one line, no stack trace', async () => {
-  const spy = jest.spyOn(reachCommand, 'run').mockImplementation(() => {
+describe('an unexpected error is an internal error: exit 3, not 2, which is for bad input', () => {
+  const boom = () => jest.spyOn(reachCommand, 'run').mockImplementation(() => {
     throw new TypeError('boom');
   });
-  try {
-    expect(await cli('reach', SHOP)).toEqual({ code: 2, stdout: '', stderr: 'cdk8s-netpol: internal error: boom\n' });
-  } finally {
-    spy.mockRestore();
-  }
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a short message and a hint to rerun with --debug; no stack trace', async () => {
+    boom();
+    expect(await cli('reach', SHOP)).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'cdk8s-netpol: internal error: boom\nThis is a bug in cdk8s-netpol, not a problem with the input; '
+        + 'rerun with --debug to see where it happened, and report it with that output.\n',
+    });
+  });
+
+  test.each([[['--debug', 'reach', SHOP]], [['reach', SHOP, '--debug']]])('%j prints the stack trace', async argv => {
+    const spy = boom();
+    let stderr = '';
+    const code = await run(argv, { stdout: () => undefined, stderr: t => { stderr += t; } });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^cdk8s-netpol: internal error: boom\nTypeError: boom\n\s+at /);
+    expect(spy).toHaveBeenCalledWith([SHOP], expect.anything()); // the command never sees --debug
+  });
+
+  test('bad input stays exit 2 with --debug, and --debug after -- is a file name', async () => {
+    const missing = path.join(FIXTURES, 'missing');
+    expect(await cli('--debug', 'reach', missing)).toEqual({ code: 2, stdout: '', stderr: `cdk8s-netpol: ${missing}: cannot read: no such file or directory\n` });
+    expect(await cli('reach', '--', '--debug')).toEqual({ code: 2, stdout: '', stderr: 'cdk8s-netpol: --debug: cannot read: no such file or directory\n' });
+  });
 });

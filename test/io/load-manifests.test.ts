@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { InputError, loadManifests } from '../../src/io';
+import { InputError, loadManifests, loadModel } from '../../src/io';
 
 let dir: string;
 beforeEach(() => {
@@ -17,10 +17,15 @@ function write(files: Record<string, string>): void {
   }
 }
 
-/** The error `loadManifests` throws, checked to be an InputError. */
+/** The documents of `paths`, without the functions that locate their fields. */
+function documents(paths: string[]) {
+  return loadManifests(paths).map(({ object, source }) => ({ object, source }));
+}
+
+/** The error the load pipeline throws, checked to be an InputError. */
 function inputError(paths: string[]): InputError {
   try {
-    loadManifests(paths);
+    loadModel(paths);
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return e as InputError;
@@ -33,7 +38,7 @@ const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n';
 describe('documents', () => {
   test('multi-document YAML: each document with its index and first line; empty documents skipped', () => {
     write({ 'all.yaml': `# leading comment\n${POD}---\n---\n\nkind: Service\nmetadata:\n  name: b\n` });
-    const docs = loadManifests([path.join(dir, 'all.yaml')]);
+    const docs = documents([path.join(dir, 'all.yaml')]);
     expect(docs).toEqual([
       { object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' } }, source: { file: path.join(dir, 'all.yaml'), documentIndex: 0, line: 2 } },
       { object: { kind: 'Service', metadata: { name: 'b' } }, source: { file: path.join(dir, 'all.yaml'), documentIndex: 2, line: 9 } },
@@ -42,7 +47,7 @@ describe('documents', () => {
 
   test('JSON file', () => {
     write({ 'pod.json': '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"}}' });
-    expect(loadManifests([path.join(dir, 'pod.json')])).toEqual([
+    expect(documents([path.join(dir, 'pod.json')])).toEqual([
       { object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' } }, source: { file: path.join(dir, 'pod.json'), documentIndex: 0, line: 1 } },
     ]);
   });
@@ -174,6 +179,6 @@ describe('NetworkPolicies the API server would reject', () => {
       'ok.yaml': policy('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 80\n'),
       'calico.yaml': 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata:\n  name: x\nspec:\n  selector: all()\n',
     });
-    expect(loadManifests([dir])).toHaveLength(2);
+    expect(loadModel([dir]).model.policies.map(p => p.name)).toEqual(['web']);
   });
 });

@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Expectation> = {
   'cidr-suspicious': { message: ['shop/postgres-ingress: spec.ingress[0].from[0].ipBlock.cidr:', '0.0.0.0/0', 'database-like'], line: 1 },
   'unprotected-workload': { message: ['shop/worker[Deployment]:', 'namespace shop has policies'], line: 19 },
   'empty-peer-list': { message: ['shop/api-ingress: spec.ingress[0].from: [] is empty', 'allow from everyone'], line: 1 },
+  'api-invalid': { message: ['shop/api-ingress: spec.ingress[0].ports[0].protocol: tcp is not a supported protocol', 'left out of the analysis'], line: 18 },
 };
 
 describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {

@@ -11,7 +11,7 @@ import { Testing } from 'cdk8s';
 import { isScalar, parseAllDocuments, stringify } from 'yaml';
 import { buildEstate, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
-import { InputError, loadManifests } from '../../src/io';
+import { InputError, loadModel } from '../../src/io';
 import { parseSimpleYaml } from '../../src/io/fast-yaml';
 
 /** What the full parser gives, the way the loader reads it; undefined where the loader would report an error. */
@@ -170,7 +170,7 @@ test('a policy the API server would reject, in block YAML the fast reader takes,
   try {
     let error: unknown;
     try {
-      loadManifests([file]);
+      loadModel([file]);
     } catch (e) {
       error = e;
     }

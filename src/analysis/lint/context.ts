@@ -4,6 +4,7 @@
  * group index over workload classes (group-index.ts): the lint grows with distinct label sets
  * and policies, not with workloads squared.
  */
+import type { ApiRejection } from './api-invalid';
 import type { ValidationProblem } from '../validation/problem';
 import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
@@ -32,8 +33,15 @@ export class LintContext {
   private anySelected?: ReadonlySet<number>;
   private sideIndex?: SideIndex;
 
-  /** @param validSpecs policy objects whose `spec` passes the validator with no problem (see LintOptions) */
-  constructor(public readonly model: ClusterModel, private readonly validSpecs?: WeakSet<object>) {
+  /**
+   * @param validSpecs policy objects whose `spec` passes the validator with no problem (see LintOptions)
+   * @param rejections fields of policies the loader left out of the model (see LintOptions)
+   */
+  constructor(
+    public readonly model: ClusterModel,
+    private readonly validSpecs?: WeakSet<object>,
+    public readonly rejections: readonly ApiRejection[] = NONE,
+  ) {
     this.policies = new PolicyContext(model);
     this.classes = workloadClasses(model, this.policies);
     this.classes.forEach((c, i) => c.workloads.forEach(w => this.classIndex.set(w, i)));

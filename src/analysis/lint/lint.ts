@@ -1,9 +1,12 @@
 /**
  * Runs the lint rules over a model. Findings come back sorted by where they point (file, line),
- * then by rule, so every output format and every run lists them in the same order.
+ * then by rule, so every output format and every run lists them in the same order; those whose
+ * object acknowledges their rule carry the reason (acknowledgements.ts).
  */
 import type { ClusterModel } from '../model';
+import type { ApiRejection } from './api-invalid';
 import { compare } from '../model-builder';
+import { markAcknowledged } from './acknowledgements';
 import { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { RULES } from './rules';
@@ -18,6 +21,8 @@ export interface LintOptions {
    * their spec is not validated again. Synth-time checks pass what the builder validated.
    */
   readonly validSpecs?: WeakSet<object>;
+  /** Fields of NetworkPolicies the loader left out of the model because the API server would reject them, for `api-invalid`. */
+  readonly rejections?: readonly ApiRejection[];
 }
 
 export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] {
@@ -26,11 +31,12 @@ export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] 
   if (unknown.length > 0) {
     throw new Error(`unknown lint rule id ${unknown.join(', ')}; known ids: ${RULES.map(r => r.id).join(', ')}`);
   }
-  const context = new LintContext(model, options.validSpecs);
-  return rules
+  const context = new LintContext(model, options.validSpecs, options.rejections);
+  const findings = rules
     .filter(rule => !options.disable?.includes(rule.id))
     .flatMap(rule => rule.check(model, context))
     .sort(byLocation);
+  return markAcknowledged(model, findings);
 }
 
 function byLocation(a: Finding, b: Finding): number {

@@ -1,5 +1,6 @@
 /** Every lint rule, in the order of the issue that introduced them, then later ones (docs/rules/ has a page per id). */
 import { allowAllCancelsDeny } from './allow-all-cancels-deny';
+import { apiInvalid } from './api-invalid';
 import { cidrSuspicious } from './cidr-suspicious';
 import { dnsEgressMissing } from './dns-egress-missing';
 import { emptyPeerList } from './empty-peer-list';
@@ -24,6 +25,7 @@ export const RULES: readonly LintRule[] = [
   cidrSuspicious,
   unprotectedWorkload,
   emptyPeerList,
+  apiInvalid,
 ];
 
 export function findRule(id: string): LintRule | undefined {
