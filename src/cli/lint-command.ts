@@ -4,7 +4,7 @@ import { Command, UsageError } from './command';
 import { loadInput } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import type { Finding, Severity } from '../analysis/lint';
-import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
+import { failingFindings, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import { apiInvalid } from '../analysis/lint/api-invalid';
 import { lintToJson } from '../render/lint-json';
 import { lintToText } from '../render/lint-txt';
@@ -26,7 +26,9 @@ the rest (other commands refuse such input).
 Options:
   -o, --output <format>   txt (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
       --disable <ids>     comma-separated rule ids to skip (api-invalid cannot be skipped)
-      --fail-on <level>   exit 1 when a finding is at least this severe (default: error)
+      --fail-on <level>   exit 1 when a finding is at least this severe (default: error);
+                          findings acknowledged by an acknowledge.cdk8s-netpol.io/<rule-id>
+                          annotation on their object are reported, never counted
 
 Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
 Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage,
@@ -42,7 +44,7 @@ export const lintCommand: Command = {
     const { model, rejections } = loadInput(paths, io, 'omit');
     const findings = lint(model, { disable, rejections });
     io.stdout(RENDERERS[format](findings));
-    return findings.some(f => atLeast(f.severity, failOn)) ? 1 : 0;
+    return failingFindings(findings, failOn).length > 0 ? 1 : 0;
   },
 };
 

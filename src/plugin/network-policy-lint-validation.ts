@@ -13,14 +13,18 @@
  *       disable: [unprotected-workload]
  * ```
  *
+ * A finding whose object carries the annotation `acknowledge.cdk8s-netpol.io/<rule-id>: <reason>`
+ * (what `NetworkLint.acknowledge` writes) is a decision, not a violation: it is counted in the
+ * report's metadata (`acknowledged`) and never fails it.
+ *
  * The CLI's contract (cdk8s-cli `lib/plugins/validation.d.ts`) is duck-typed: a class built
  * with the `properties` object whose `validate(context)` fills `context.report`. This package
  * does not depend on cdk8s-cli, so the context is typed here by the part it uses.
  */
-import { atLeast, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
+import { failingFindings, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import type { Finding, Severity } from '../analysis/lint';
-import { ruleDocUrl } from '../analysis/lint/finding';
 import { InputError, loadModel } from '../io';
+import { rulePageForDisplay } from '../render/rule-page';
 
 /** Options of the cdk8s CLI plugin, given as `properties` in cdk8s.yaml. */
 export interface NetworkPolicyLintValidationProps {
@@ -90,13 +94,15 @@ export class NetworkPolicyLintValidation {
       report.submit('failure', { findings: '1' });
       return;
     }
+    // Acknowledged findings (an acknowledge.cdk8s-netpol.io/<rule-id> annotation on their object) are decisions, not violations.
+    const active = findings.filter(f => f.acknowledged === undefined);
     for (const rule of RULES) {
-      const ofRule = findings.filter(f => f.ruleId === rule.id);
+      const ofRule = active.filter(f => f.ruleId === rule.id);
       if (ofRule.length === 0) continue;
       report.addViolation({
         ruleName: `${rule.id} (${rule.severity})`,
         recommendation: rule.description,
-        fix: `See ${ruleDocUrl(rule.id)}; each location says how to fix it.`,
+        fix: `See ${rulePageForDisplay(rule.id)}; each location says how to fix it.`,
         violatingResources: ofRule.map(f => ({
           resourceName: f.subject.name,
           locations: [`${f.message} -- fix: ${f.fix}`],
@@ -104,9 +110,9 @@ export class NetworkPolicyLintValidation {
         })),
       });
     }
-    const failing = findings.filter(f => atLeast(f.severity, this.failOn));
-    report.submit(failing.length > 0 ? 'failure' : 'success', {
-      'findings': String(findings.length),
+    report.submit(failingFindings(findings, this.failOn).length > 0 ? 'failure' : 'success', {
+      'findings': String(active.length),
+      'acknowledged': String(findings.length - active.length),
       'fail-on': this.failOn,
     });
   }

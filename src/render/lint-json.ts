@@ -1,11 +1,16 @@
-/** Lint findings as JSON for scripts: the findings as computed, each with its rule's page, and counts per severity. */
+/**
+ * Lint findings as JSON for scripts: the findings as computed, each with its rule's page (an
+ * absolute `file:` URI inside the installed package), acknowledged ones with their reason in
+ * `acknowledged`; counts per severity of the findings that are not acknowledged, and of those that are.
+ */
 import type { Finding } from '../analysis/lint';
-import { ruleDocUrl } from '../analysis/lint/finding';
+import { rulePageUri } from './rule-page';
 
 export function lintToJson(findings: readonly Finding[]): string {
-  const count = (severity: string) => findings.filter(f => f.severity === severity).length;
+  const active = findings.filter(f => f.acknowledged === undefined);
+  const count = (severity: string) => active.filter(f => f.severity === severity).length;
   return JSON.stringify({
-    findings: findings.map(f => ({ ...f, docUrl: ruleDocUrl(f.ruleId) })),
-    summary: { error: count('error'), warning: count('warning'), info: count('info') },
+    findings: findings.map(f => ({ ...f, docUrl: rulePageUri(f.ruleId) })),
+    summary: { error: count('error'), warning: count('warning'), info: count('info'), acknowledged: findings.length - active.length },
   }, null, 2) + '\n';
 }

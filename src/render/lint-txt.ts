@@ -1,16 +1,19 @@
 /**
  * Lint findings for a terminal: one `file:line: severity rule: message` line each (the form
  * editors and CI logs turn into links), the fix and the rule's page below it, then a count.
+ * Acknowledged findings (acknowledgements.ts) are counted, by rule, not listed.
  */
 import type { Finding, Severity } from '../analysis/lint';
-import { ruleDocUrl } from '../analysis/lint/finding';
 import type { SourceLocation } from '../analysis/model';
+import { rulePageForDisplay } from './rule-page';
 
 export function lintToText(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'No findings.\n';
-  const blocks = findings.map(f =>
-    `${location(f.source)}: ${f.severity} ${f.ruleId}: ${f.message}\n  fix: ${f.fix}\n  see: ${ruleDocUrl(f.ruleId)}\n`);
-  return `${blocks.join('')}\n${summary(findings)}\n`;
+  const active = findings.filter(f => f.acknowledged === undefined);
+  const acknowledged = findings.filter(f => f.acknowledged !== undefined);
+  if (active.length === 0) return `No findings${acknowledged.length > 0 ? ` (${acknowledgedNote(acknowledged)})` : ''}.\n`;
+  const blocks = active.map(f =>
+    `${location(f.source)}: ${f.severity} ${f.ruleId}: ${f.message}\n  fix: ${f.fix}\n  see: ${rulePageForDisplay(f.ruleId)}\n`);
+  return `${blocks.join('')}\n${summary(active)}${acknowledged.length > 0 ? `; ${acknowledgedNote(acknowledged)}` : ''}\n`;
 }
 
 /** `3 findings: 1 error, 2 warnings`. */
@@ -20,6 +23,14 @@ function summary(findings: readonly Finding[]): string {
     .filter(({ n }) => n > 0)
     .map(({ severity, n }) => `${n} ${plural(severity, n)}`);
   return `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}: ${counts.join(', ')}`;
+}
+
+/** `2 acknowledged (dns-egress-missing x2), not counted; -o json lists them with their reasons`. */
+function acknowledgedNote(acknowledged: readonly Finding[]): string {
+  const byRule = new Map<string, number>();
+  for (const f of acknowledged) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  const rules = [...byRule].map(([id, n]) => n === 1 ? id : `${id} x${n}`).join(', ');
+  return `${acknowledged.length} acknowledged (${rules}), not counted; -o json lists them with their reasons`;
 }
 
 function plural(severity: Severity, n: number): string {

@@ -5,10 +5,16 @@
  *
  * Artifact URIs are relative to `baseDir` (default: the working directory, which in CI is
  * the repository root) with forward slashes, which is how code scanning matches them to files.
+ * A rule's `helpUri` is its page inside the installed package, as an absolute `file:` URI (SARIF
+ * requires an absolute URI, and the package is the one place the page is sure to be); its
+ * `help.markdown` is the page itself, which code scanning shows with each alert. An
+ * acknowledged finding is a result with an `inSource` suppression (the annotation is in the
+ * manifest) whose justification is the reason: code scanning closes it instead of alerting.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, LintRule, Severity } from '../analysis/lint';
+import { packageReadmeUri, rulePagePath, rulePageUri } from './rule-page';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -21,7 +27,6 @@ export interface SarifOptions {
 
 export function lintToSarif(findings: readonly Finding[], rules: readonly LintRule[], options: SarifOptions = {}): string {
   const baseDir = options.baseDir ?? process.cwd();
-  const docsBaseUrl = repositoryBlobUrl();
   const sarif = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -29,13 +34,13 @@ export function lintToSarif(findings: readonly Finding[], rules: readonly LintRu
       tool: {
         driver: {
           name: 'cdk8s-netpol',
-          informationUri: docsBaseUrl,
+          informationUri: packageReadmeUri(),
           rules: rules.map(rule => ({
             id: rule.id,
             name: pascalCase(rule.id),
             shortDescription: { text: rule.description },
-            helpUri: docsBaseUrl + rule.docUrl,
-            help: { text: `${rule.description} See ${rule.docUrl}.` },
+            helpUri: rulePageUri(rule.id),
+            help: { text: `${rule.description} See ${rule.docUrl} in the cdk8s-netpol package.`, markdown: fs.readFileSync(rulePagePath(rule.id), 'utf8') },
             defaultConfiguration: { level: LEVELS[rule.severity] },
             properties: { tags: ['security', 'kubernetes', 'network-policy'] },
           })),
@@ -52,21 +57,11 @@ export function lintToSarif(findings: readonly Finding[], rules: readonly LintRu
             region: { startLine: f.source.line ?? 1 },
           },
         }],
+        ...f.acknowledged === undefined ? {} : { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.acknowledged }] },
       })),
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
-}
-
-/**
- * `<repository>/blob/main/` from this package's package.json (SARIF's `helpUri` must be
- * absolute), so the rule pages link to wherever the project is published. The file is two
- * levels up from both src/render and lib/render.
- */
-function repositoryBlobUrl(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-  const repository: string = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? '';
-  return `${repository.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/`;
 }
 
 function relativeUri(baseDir: string, file: string): string {

@@ -35,6 +35,8 @@ export interface Finding {
   readonly field?: string;
   /** Where the offending document is: file and line for SARIF and editors. */
   readonly source?: SourceLocation;
+  /** The reason given in the object's `acknowledge.cdk8s-netpol.io/<rule-id>` annotation: reported, never failing (acknowledgements.ts). */
+  readonly acknowledged?: string;
 }
 
 export interface LintRule {

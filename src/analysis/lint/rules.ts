@@ -3,6 +3,7 @@ import { allowAllCancelsDeny } from './allow-all-cancels-deny';
 import { apiInvalid } from './api-invalid';
 import { cidrSuspicious } from './cidr-suspicious';
 import { dnsEgressMissing } from './dns-egress-missing';
+import { egressToEverywhereOnIsolated } from './egress-to-everywhere-on-isolated';
 import { emptyPeerList } from './empty-peer-list';
 import type { LintRule } from './finding';
 import { namedPortNotDeclared } from './named-port-not-declared';
@@ -26,6 +27,7 @@ export const RULES: readonly LintRule[] = [
   unprotectedWorkload,
   emptyPeerList,
   apiInvalid,
+  egressToEverywhereOnIsolated,
 ];
 
 export function findRule(id: string): LintRule | undefined {
