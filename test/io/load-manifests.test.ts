@@ -174,6 +174,32 @@ describe('NetworkPolicies the API server would reject', () => {
     expect(inputError([path.join(dir, 'list.json')]).message).toMatch(/list\.json:1: document 0: NetworkPolicy shop\/bad would be rejected by the API server: spec\.policyTypes\[0\]: /);
   });
 
+  test('omitted instead of refused (lint): left out of the model, each rejected field returned at its line', () => {
+    const items = [
+      { metadata: { name: 'bad', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Sideways'] } },
+      { metadata: { name: 'kept', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+    ];
+    const list = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicyList', items };
+    write({
+      'np.yaml': `${POD}---\n${policy('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 0\n    - protocol: tcp\n')}`,
+      'z.json': JSON.stringify(list),
+    });
+    const { model, rejections } = loadModel([dir], 'omit');
+    expect(model.policies.map(p => p.name)).toEqual(['kept']);
+    expect(model.workloads.map(w => w.name)).toEqual(['a']);
+    expect(rejections.map(r => [r.policy.name, r.problem.field, r.source.line])).toEqual([
+      ['web', 'spec.ingress[0].ports[0].port', 15],
+      ['web', 'spec.ingress[0].ports[1].protocol', 16],
+      ['bad', 'spec.policyTypes[0]', 1],
+    ]);
+    expect(rejections[0]).toMatchObject({ policy: { kind: 'NetworkPolicy', namespace: 'shop', name: 'web' }, source: { file: path.join(dir, 'np.yaml'), documentIndex: 1 } });
+  });
+
+  test('a policy without a namespace is named in default, as the model names it', () => {
+    write({ 'np.yaml': policy('  podSelector: {}\n  policyTypes: [Sideways]\n').replace('  namespace: shop\n', '') });
+    expect(inputError([path.join(dir, 'np.yaml')]).message).toContain('NetworkPolicy default/web would be rejected');
+  });
+
   test('a valid policy, and a Calico NetworkPolicy of another API group, pass', () => {
     write({
       'ok.yaml': policy('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 80\n'),
