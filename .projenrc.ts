@@ -35,6 +35,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
 
+  // Bindings for the other jsii languages, generated as source only (docs/jsii-languages.md).
+  publishToPypi: { distName: 'cdk8s-netpol', module: 'cdk8s_netpol' },
+  publishToMaven: { javaPackage: 'io.github.cdk8s_netpol', mavenGroupId: 'io.github.cdk8s-netpol', mavenArtifactId: 'cdk8s-netpol' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
+  publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
+
   // No GitHub machinery: CI is .ci/run.
   github: false,
   release: false,
@@ -72,6 +78,20 @@ project.addTask('demo', {
     { exec: 'ts-node --transpile-only src/cli/main.ts reach examples/three-tier/manifests examples/three-tier/cluster' },
   ],
 });
+
+// No registry for the other languages' packages (PyPI, Maven Central, NuGet) nor their toolchains is
+// reachable, so each binding is generated as source, not built; `bindings` generates all four and
+// checks that each declares the whole API (docs/jsii-languages.md). CI runs it.
+const bindings = project.addTask('bindings', {
+  description: 'Generate the Python, Java, C# and Go bindings as source under dist/ and check them',
+});
+for (const language of ['python', 'java', 'dotnet', 'go']) {
+  const generate = project.tasks.tryFind(`package:${language}`);
+  if (!generate) throw new Error(`projen wrote no package:${language} task for the jsii target`);
+  generate.reset(`jsii-pacmak --target ${language} --code-only`);
+  bindings.spawn(generate);
+}
+bindings.exec('node scripts/check-bindings.js');
 
 // docs/patterns.md is generated from the tested examples; test/patterns/patterns-doc.test.ts fails when it is stale.
 project.addTask('docs:patterns', {

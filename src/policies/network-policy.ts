@@ -3,9 +3,10 @@
  * this renders it, checks it with the shared validator and refuses it on any problem, so no
  * construct can write a policy the API server rejects or one that fails open.
  */
-import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
+import { ApiObject, IAnyProducer, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { addAcknowledgements } from '../synth-checks/acknowledge';
+import { renderingKey } from './rendering-key';
+import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
 import { registerChartLint } from '../synth-checks/chart-lint';
 import { formatProblem } from '../analysis/validation/problem';
 import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
@@ -76,16 +77,39 @@ export function refuseEmpty(where: string, field: string, list: readonly unknown
  * A class outside the library that extends it writes no spec, and synth refuses it.
  */
 export abstract class ValidatedNetworkPolicy extends ApiObject {
+  /**
+   * `x instanceof DefaultDeny` (or any library policy class) is true only for objects of that class.
+   * ApiObject answers true for every ApiObject (its `Symbol.hasInstance` is `isApiObject`), which
+   * its subclasses would inherit.
+   *
+   * @internal
+   */
+  public static [Symbol.hasInstance](o: unknown): o is ValidatedNetworkPolicy {
+    return typeof o === 'object' && o !== null && states.has(o as ValidatedNetworkPolicy)
+      && Function.prototype[Symbol.hasInstance].call(this, o);
+  }
+
   protected constructor(scope: Construct, id: string, options: NetworkPolicyOptions) {
-    const written = new WrittenSpec();
+    const state = new PolicyState();
     // Only set keys: cdk8s' generated name and the chart's namespace apply when these are absent.
     const metadata: { name?: string; namespace?: string } = {};
     if (options.name !== undefined) metadata.name = options.name;
     if (options.namespace !== undefined) metadata.namespace = options.namespace;
     // The spec is checked against the construct's path, so it is written once the object exists:
     // a Lazy (cdk8s' public way to give a value later) stands in for it until then.
-    super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: Lazy.any(written) });
-    writtenSpecs.set(this, written);
+    super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: Lazy.any(state) });
+    states.set(this, state);
+  }
+
+  /**
+   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this policy.
+   * What the patched policy renders is validated in full when it is synthesized.
+   *
+   * @param ops The JSON-Patch operations to apply.
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    states.get(this)!.patches++;
   }
 
   /**
@@ -95,33 +119,52 @@ export abstract class ValidatedNetworkPolicy extends ApiObject {
    * @throws when the policy was not written by the library, or when what it renders is invalid
    */
   public toJson(): any {
-    const written = writtenSpecs.get(this)!;
-    if (written.spec === undefined) {
-      throw new Error(`${this.node.path}: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy: use one of them (DefaultDeny, AllowFrom, AllowTo, …) instead of extending it`);
-    }
-    const json = super.toJson();
-    addAcknowledgements(this, json);
-    const problems = validateNetworkPolicy(json);
-    if (problems.length > 0) {
-      throw new Error(problems.map(p => `${written.where}: ${formatProblem(p)}`
-        + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
-    }
-    return json;
+    // A copy: the caller may change it, the rendering kept for the next call must not change.
+    return JSON.parse(validatedRendering(this).text);
   }
 }
 
-/** The spec `writePolicy` wrote, produced into the ApiObject when cdk8s renders it. */
-class WrittenSpec implements IAnyProducer {
+/** The spec `writePolicy` wrote (produced into the ApiObject when cdk8s renders it) and what the policy rendered last. */
+class PolicyState implements IAnyProducer {
   public where = '';
   public spec?: NetworkPolicySpecJson;
+  /** How many `addJsonPatch` calls: a patch changes what the policy renders. */
+  public patches = 0;
+  public rendering?: { readonly key: string; readonly text: string; readonly json: object };
 
   public produce(): any {
     return this.spec;
   }
 }
 
-/** What `writePolicy` wrote into each policy (module state, so that no public member can write it). */
-const writtenSpecs = new WeakMap<ValidatedNetworkPolicy, WrittenSpec>();
+/** Each policy's state (module state, so that no public member can write a spec). */
+const states = new WeakMap<ValidatedNetworkPolicy, PolicyState>();
+
+/**
+ * What `policy` renders, validated, as JSON text and as an object that callers only read. Reused
+ * while its rendering key holds (rendering-key.ts): the synth-time lint reads every policy once
+ * per chart of the app in each synth.
+ */
+export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly text: string; readonly json: object } {
+  const state = states.get(policy)!;
+  if (state.spec === undefined) {
+    throw new Error(`${policy.node.path}: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy: use one of them (DefaultDeny, AllowFrom, AllowTo, …) instead of extending it`);
+  }
+  const acknowledgements = acknowledgementAnnotations(policy);
+  const key = renderingKey(policy, state.patches, JSON.stringify(acknowledgements));
+  if (key !== undefined && state.rendering?.key === key) return state.rendering;
+  // ApiObject's own rendering (the class this one extends), which toJson above replaces.
+  const json = ApiObject.prototype.toJson.call(policy);
+  addAnnotations(json, acknowledgements);
+  const problems = validateNetworkPolicy(json);
+  if (problems.length > 0) {
+    throw new Error(problems.map(p => `${state.where}: ${formatProblem(p)}`
+      + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
+  }
+  const rendering = { key: key ?? '', text: JSON.stringify(json), json };
+  if (key !== undefined) state.rendering = rendering;
+  return rendering;
+}
 
 /** The policy of a construct that writes several (`TierIsolation`), as a child of it. */
 class OwnedNetworkPolicy extends ValidatedNetworkPolicy {
@@ -173,9 +216,9 @@ function writeSpec(policy: ValidatedNetworkPolicy, where: string, definition: Po
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
-  const written = writtenSpecs.get(policy)!;
-  written.where = where;
-  written.spec = spec;
+  const state = states.get(policy)!;
+  state.where = where;
+  state.spec = spec;
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(policy.chart);
 }

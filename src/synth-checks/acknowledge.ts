@@ -7,14 +7,10 @@
  */
 import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import { acknowledgementAnnotation } from '../analysis/lint';
 import { findRule, RULES } from '../analysis/lint/rules';
 
 const METADATA_TYPE = 'cdk8s-netpol:acknowledge';
-
-/** The annotation key that acknowledges `ruleId` on the object that carries it. */
-export function acknowledgementAnnotation(ruleId: string): string {
-  return `acknowledge.cdk8s-netpol.io/${ruleId}`;
-}
 
 interface Acknowledgement {
   readonly ruleId: string;
@@ -55,23 +51,32 @@ export class NetworkLint {
 
 /** Whether `construct` or one of its ancestors acknowledges `ruleId`. */
 export function isAcknowledged(construct: IConstruct, ruleId: string): boolean {
-  return acknowledgementsOf(construct).some(acknowledgement => acknowledgement.ruleId === ruleId);
+  const key = acknowledgementAnnotation(ruleId);
+  return acknowledgementAnnotations(construct).some(([annotation]) => annotation === key);
 }
 
 /**
- * Adds to `manifest` (what `construct` renders) the annotation of every acknowledgement on it or
- * its ancestors, including those made on a chart before the construct was defined.
+ * The annotations of every acknowledgement on `construct` or its ancestors (including those made
+ * on a chart before the construct was defined), sorted by key.
  */
-export function addAcknowledgements(construct: IConstruct, manifest: { metadata?: { annotations?: Record<string, string> } }): void {
-  const acknowledgements = acknowledgementsOf(construct);
-  if (acknowledgements.length === 0) return;
-  const metadata = manifest.metadata ??= {};
-  const annotations = metadata.annotations ??= {};
-  for (const { ruleId, reason } of acknowledgements) annotations[acknowledgementAnnotation(ruleId)] ??= reason;
+export function acknowledgementAnnotations(construct: IConstruct): [string, string][] {
+  const annotations = new Map<string, string>();
+  for (const scope of construct.node.scopes) {
+    for (const entry of scope.node.metadata) {
+      if (entry.type !== METADATA_TYPE) continue;
+      const { ruleId, reason } = entry.data as Acknowledgement;
+      const key = acknowledgementAnnotation(ruleId);
+      if (!annotations.has(key)) annotations.set(key, reason);
+    }
+  }
+  return [...annotations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function acknowledgementsOf(construct: IConstruct): Acknowledgement[] {
-  return construct.node.scopes.flatMap(scope => scope.node.metadata
-    .filter(entry => entry.type === METADATA_TYPE)
-    .map(entry => entry.data as Acknowledgement));
+/** Adds `annotations` to a rendered manifest, keeping its annotations sorted by key as cdk8s writes them. */
+export function addAnnotations(manifest: { metadata?: { annotations?: Record<string, string> } }, annotations: [string, string][]): void {
+  if (annotations.length === 0) return;
+  const metadata = manifest.metadata ??= {};
+  const merged: Record<string, string> = { ...metadata.annotations };
+  for (const [key, value] of annotations) merged[key] ??= value;
+  metadata.annotations = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

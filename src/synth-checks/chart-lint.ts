@@ -12,7 +12,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { lint } from '../analysis/lint';
-import type { LintRule } from '../analysis/lint';
+import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
 import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
 import { emptyPeerList } from '../analysis/lint/empty-peer-list';
@@ -22,7 +22,7 @@ import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
 import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
 import { chartApiObjects } from '../chart-manifests';
-import { ValidatedNetworkPolicy } from '../policies/network-policy';
+import { validatedRendering, ValidatedNetworkPolicy } from '../policies/network-policy';
 
 export const CHART_RULES: readonly LintRule[] = [
   dnsEgressMissing,
@@ -47,41 +47,60 @@ export function registerChartLint(chart: Chart): void {
 
 /**
  * cdk8s validates the whole app before it writes each chart, so this runs once per chart of the app
- * in every synth (docs/performance.md says what that costs). Each run reads the chart afresh: a
- * result kept from an earlier run could miss a change made between two synths.
+ * in every synth (docs/performance.md says what that costs). Each run reads every object of the
+ * chart as synth would write it: a result kept from an earlier run could miss a change made since.
+ * What it keeps is keyed on all of that text, so it is only reused for exactly the same chart.
  */
 class ChartNetworkLint implements IValidation {
+  /** The chart's documents as JSON text, and what the lint found in them, from the last run. */
+  private last?: { readonly texts: readonly string[]; readonly findings: readonly Finding[]; readonly errors: readonly string[] };
+
   constructor(private readonly chart: Chart) {}
 
   public validate(): string[] {
     const objects = chartApiObjects(this.chart);
     const errors: string[] = [];
-    // The library's policies validate what they render (toJson): those that pass need no second
-    // validation in the lint, and one that a JSON patch or a later label broke is reported here,
-    // with every other error of the app, instead of stopping the synth at the first.
+    // The library's policies validate what they render: those that pass need no second validation
+    // in the lint, and one that a JSON patch or a later label broke is reported here, with every
+    // other error of the app, instead of stopping the synth at the first.
     const validSpecs = new WeakSet<object>();
     const documents: ManifestDocument[] = [];
+    const texts: string[] = [];
     objects.forEach((object, documentIndex) => {
-      const libraryPolicy = object instanceof ValidatedNetworkPolicy;
+      const policy = object instanceof ValidatedNetworkPolicy ? object : undefined;
+      if (!policy) {
+        const json = object.toJson();
+        documents.push({ object: json, source: { documentIndex } });
+        texts.push(JSON.stringify(json));
+        return;
+      }
       try {
-        const rendered = object.toJson();
-        if (libraryPolicy) validSpecs.add(rendered);
-        documents.push({ object: rendered, source: { documentIndex } });
+        const { json, text } = validatedRendering(policy);
+        validSpecs.add(json);
+        documents.push({ object: json, source: { documentIndex } });
+        texts.push(text);
       } catch (e) {
-        if (!libraryPolicy) throw e;
         errors.push(...(e as Error).message.split('\n'));
+        texts.push('');
       }
     });
-    const model = buildModel(documents);
-    for (const finding of lint(model, { rules: CHART_RULES, validSpecs })) {
+    const findings = this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
+      ? this.last.findings
+      : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
+    this.last = { texts, findings, errors };
+    for (const finding of findings) {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
-      if (construct && isAcknowledged(construct, finding.ruleId)) continue;
+      if (finding.acknowledged !== undefined || (construct && isAcknowledged(construct, finding.ruleId))) continue;
       const where = construct ? construct.node.path : this.chart.node.path;
       errors.push(`${where}: ${finding.ruleId}: ${finding.message}; fix: ${finding.fix}`
         + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`);
     }
     return errors;
   }
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
 }
 
 /** The construct that wrote an ApiObject: the one around it when the object is its `Resource` (the cdk8s-plus convention), else itself. */
