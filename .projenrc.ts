@@ -93,6 +93,12 @@ for (const language of ['python', 'java', 'dotnet', 'go']) {
 }
 bindings.exec('node scripts/check-bindings.js');
 
+// Not a jest test: it installs from the npm registry. CI runs it after the build (.ci/run).
+project.addTask('consumer-test', {
+  description: 'Pack the library and adopt it in a new cdk8s typescript-app exactly as README.md says (scripts/consumer-test.ts)',
+  exec: 'ts-node --transpile-only scripts/consumer-test.ts',
+});
+
 // docs/patterns.md is generated from the tested examples; test/patterns/patterns-doc.test.ts fails when it is stale.
 project.addTask('docs:patterns', {
   description: 'Regenerate docs/patterns.md from examples/patterns',
