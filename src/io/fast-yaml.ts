@@ -3,12 +3,18 @@
  * generators write: block mappings and sequences, plain, single- and double-quoted (escape-free)
  * one-line scalars, `{}` and `[]`, comments on their own lines, `---` between documents.
  *
- * It gives exactly what the `yaml` package (YAML 1.2, core schema) gives for that subset, and
- * returns `undefined` as soon as the text uses anything else (anchors, aliases, tags, flow
- * collections, block or multi-line scalars, escapes, directives, tabs, CRLF, duplicate or special
- * keys, and every scalar whose type it is not sure of): the caller then parses the file with
- * `yaml`, which also produces every error message. So it never changes a result, only its speed.
+ * It gives exactly what the `yaml` package gives for that subset, read as parse-documents.ts has
+ * it read (plain scalars resolved as kubectl resolves them, kubectl-scalars.ts), and returns
+ * `undefined` as soon as the text uses anything else (anchors, aliases, tags, flow collections,
+ * block or multi-line scalars, escapes, directives, tabs, CRLF, duplicate or non-string keys, and
+ * scalars kubectl-scalars.ts refuses): the caller then parses the file with `yaml`, which also
+ * produces every error message. So it never changes a result, only its speed
+ * (test/performance/fast-yaml*.test.ts compare the two, on fixtures and on generated documents).
+ *
+ * Only spaces are trimmed: YAML's white space is space and tab (declined), and any other
+ * character, such as a no-break space at the end of a value, is part of the value.
  */
+import { resolvePlainScalar, UnreadableScalar } from './kubectl-scalars';
 
 /** One document of the file: its index as `yaml` counts them, the 1-based line where its content starts, its value. */
 export interface FastDocument {
@@ -50,14 +56,14 @@ function readDocuments(text: string): FastDocument[] {
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i];
     if (line.startsWith('---')) {
-      const rest = line.slice(3).trim();
+      const rest = trimSpaces(line.slice(3));
       if (line.length > 3 && line[3] !== ' ') outside(); // `---x` is a scalar, not a marker
       if (rest !== '' && !rest.startsWith('#')) outside(); // content after the marker
       segments.push({ lines: [], afterMarker: true });
       continue;
     }
     if (line.startsWith('...') || line.startsWith('%')) outside();
-    const trimmed = line.trimEnd();
+    const trimmed = trimSpacesEnd(line);
     let indent = 0;
     while (indent < trimmed.length && trimmed.charCodeAt(indent) === 32) indent++;
     if (indent === trimmed.length || trimmed[indent] === '#') continue; // blank or comment
@@ -88,7 +94,7 @@ function splitEntry(text: string): [string, string] | undefined {
   }
   const key = text.slice(0, at);
   if (key === '' || key.startsWith('"') || key.startsWith('\'') || key.endsWith(' ')) outside();
-  return [key, text.slice(at + 1).trimStart()];
+  return [key, trimSpacesStart(text.slice(at + 1))];
 }
 
 /** Nesting deeper than any manifest; past it the full parser takes over. */
@@ -154,7 +160,7 @@ class BlockReader {
     while (this.p < this.lines.length && this.lines[this.p].indent === indent && isSequenceItem(this.lines[this.p].text)) {
       const line = this.lines[this.p];
       const afterDash = line.text.slice(1);
-      const content = afterDash.trimStart();
+      const content = trimSpacesStart(afterDash);
       if (content === '') {
         this.p++;
         result.push(this.deeperThan(indent) ? this.block() : null);
@@ -194,33 +200,36 @@ function inline(text: string): unknown {
   return plain(text);
 }
 
-/** YAML 1.2 core schema numbers, as the `yaml` package reads them: anything like these but a plain decimal leaves the subset. */
-const CORE_NUMBER = [
-  /^[-+]?[0-9]+$/,
-  /^0o[0-7]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-];
-const DECIMAL = /^(?:0|-?[1-9][0-9]*)$/;
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
 
 /** A plain (unquoted) one-line scalar. */
 function plain(text: string): unknown {
   if (text.includes(' #') || text.includes(': ') || text.endsWith(':')) outside();
-  switch (text) {
-    case '~': case 'null': case 'Null': case 'NULL': return null;
-    case 'true': case 'True': case 'TRUE': return true;
-    case 'false': case 'False': case 'FALSE': return false;
-  }
-  if (DECIMAL.test(text)) {
-    const n = Number(text);
-    if (!Number.isSafeInteger(n)) outside();
-    return n;
-  }
   // `-` and `:` may start a plain scalar when a non-space follows (`::/0`, `-x`); other indicators may not.
   const first = text[0];
-  if ((INDICATORS.has(first) && !((first === '-' || first === ':') && text.length > 1 && text[1] !== ' '))
-    || CORE_NUMBER.some(re => re.test(text))) outside();
-  return text;
+  if (INDICATORS.has(first) && !((first === '-' || first === ':') && text.length > 1 && text[1] !== ' ')) outside();
+  try {
+    return resolvePlainScalar(text);
+  } catch (e) {
+    if (e instanceof UnreadableScalar) outside(); // the full parser refuses it at its position
+    throw e;
+  }
+}
+
+const isSpace = (text: string, i: number) => text.charCodeAt(i) === 32;
+
+function trimSpacesStart(text: string): string {
+  let start = 0;
+  while (start < text.length && isSpace(text, start)) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text, end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function trimSpaces(text: string): string {
+  return trimSpacesStart(trimSpacesEnd(text));
 }

@@ -1,6 +1,7 @@
-import { Document, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments, type ParseOptions, type DocumentOptions, type SchemaOptions, type ScalarTag, visit } from 'yaml';
 import { parseSimpleYaml } from './fast-yaml';
 import { InputError } from './input-error';
+import { isIntegerForm, resolvePlainScalar, UnreadableScalar } from './kubectl-scalars';
 import type { ManifestDocument } from '../analysis/model';
 
 /**
@@ -15,6 +16,45 @@ const MAX_ALIAS_COUNT = 100;
  */
 const MAX_DOCUMENTS = 20_000;
 
+/**
+ * Every plain scalar (all but `<<`, the merge key) is resolved as kubectl resolves it
+ * (kubectl-scalars.ts); quoted ones stay strings, as in the failsafe schema under it.
+ */
+const KUBECTL_PLAIN_SCALAR: ScalarTag = {
+  tag: 'tag:cdk8s-netpol:kubectl-plain-scalar',
+  default: true,
+  test: /^(?!<<$)/,
+  resolve(text, onError) {
+    try {
+      return resolvePlainScalar(text);
+    } catch (e) {
+      if (!(e instanceof UnreadableScalar)) throw e;
+      onError(e.message);
+      return text;
+    }
+  },
+};
+
+export const KUBECTL_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'failsafe',
+  customTags: [KUBECTL_PLAIN_SCALAR],
+  // `<<: *defaults` merge keys, which kubectl's YAML 1.1 reader applies and YAML 1.2 would keep as a plain key.
+  merge: true,
+  // The parser's own check is quadratic (a 7 MB map of 600,000 keys ran for minutes); keyProblem does it linearly.
+  uniqueKeys: false,
+  prettyErrors: false,
+};
+
+/** Explicit tags both readers agree on: the non-specific `!` and the tags of what the node is anyway. */
+const AGREED_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+/**
+ * Characters kubectl's YAML 1.1 reader takes for line breaks and YAML 1.2 for text: the two would
+ * read different documents (a comment could end early). kubectl reads a stream that starts
+ * with `{` as JSON, where they are text in both.
+ */
+const YAML_1_1_LINE_BREAKS = /[\u0085\u2028\u2029]/;
+
 /** 1-based line and column in a file. */
 export interface TextPosition {
   readonly line: number;
@@ -28,9 +68,14 @@ export interface ParsedDocument extends ManifestDocument {
 }
 
 /**
- * Splits one file into its documents: multi-document YAML, or JSON (YAML 1.2 reads JSON, so one
+ * Splits one file into its documents: multi-document YAML, or JSON (YAML reads JSON, so one
  * parser gives positions for both). Empty documents are skipped but keep their place in the
  * numbering, so `document 2` is the third `---` section a reader counts in the file.
+ *
+ * Documents are read as `kubectl apply` reads them: YAML 1.1 scalars (kubectl-scalars.ts), merge
+ * keys, map keys converted to JSON's strings. What the two readers could read differently is
+ * refused with its position: explicit `!!int`-like tags, a `%YAML 1.2` directive (kubectl refuses
+ * it), keys that are null, floats or collections, YAML 1.1 line breaks (U+0085, U+2028, U+2029).
  *
  * Plain block YAML (what `cdk8s synth` and `kubectl get -o yaml` write) goes through a fast reader
  * (fast-yaml.ts) that gives exactly the same documents, about 10x faster; anything else, and every
@@ -39,6 +84,7 @@ export interface ParsedDocument extends ManifestDocument {
  */
 export function parseDocuments(text: string, file: string): ParsedDocument[] {
   refuseTooManyDocuments(text, file);
+  refuseYaml11LineBreaks(text, file);
   const fast = parseSimpleYaml(text);
   if (fast === undefined) return parseWithPositions(text, file);
   let full: ParsedDocument[] | undefined;
@@ -61,19 +107,22 @@ function parseWithPositions(text: string, file: string): ParsedDocument[] {
     return { line, column: col };
   };
   const parsed: ParsedDocument[] = [];
-  // `merge`: `<<: *defaults` merge keys, which kubectl's YAML 1.1 reader applies and YAML 1.2 would keep as a plain key.
-  // `uniqueKeys: false`: the parser's own check is quadratic (a 7 MB map of 600,000 keys ran for minutes); duplicateKeyAt does it linearly.
-  parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false }).forEach((doc, documentIndex) => {
+  parseAllDocuments(text, { ...KUBECTL_YAML_OPTIONS, lineCounter }).forEach((doc, documentIndex) => {
     const error = doc.errors[0];
     if (error) {
       const at = position(error.pos[0]);
-      throw new InputError(`document ${documentIndex}: syntax error: ${error.message}`, file, at.line, at.column);
+      // A scalar kubectl-scalars.ts refused says why itself; anything else is the parser's syntax error.
+      const what = error.code === 'TAG_RESOLVE_FAILED' ? '' : 'syntax error: ';
+      throw new InputError(`document ${documentIndex}: ${what}${error.message}`, file, at.line, at.column);
     }
-    const duplicate = duplicateKeyAt(doc);
-    if (duplicate !== undefined) {
-      // kubectl's strict decoding refuses duplicate keys; the words are the parser's own.
-      const at = position(duplicate);
-      throw new InputError(`document ${documentIndex}: syntax error: Map keys must be unique`, file, at.line, at.column);
+    if (doc.directives.yaml.explicit && doc.directives.yaml.version !== '1.1') {
+      throw new InputError(`document ${documentIndex}: a %YAML ${doc.directives.yaml.version} directive, which kubectl refuses (it reads YAML 1.1 only); remove the directive`,
+        file, position(text.lastIndexOf('%YAML', doc.range[0])).line, 1);
+    }
+    const problem = readingProblem(doc);
+    if (problem !== undefined) {
+      const at = position(problem.offset);
+      throw new InputError(`document ${documentIndex}: ${problem.message}`, file, at.line, at.column);
     }
     // `---` with nothing after it, or a lone `~`: kubectl skips these too.
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
@@ -100,24 +149,59 @@ function refuseTooManyDocuments(text: string, file: string): void {
   }
 }
 
-/** Where the first repeated key of any mapping is written (scalar keys, compared by value), if one is. */
-function duplicateKeyAt(doc: Document): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value)) {
-          offset = key.range?.[0];
-          return visit.BREAK;
-        }
-        seen.add(key.value);
+function refuseYaml11LineBreaks(text: string, file: string): void {
+  const match = YAML_1_1_LINE_BREAKS.exec(text);
+  if (match === null || /^\s*\{/.test(text)) return;
+  const before = text.slice(0, match.index);
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  throw new InputError(`${code} is a line break for kubectl (YAML 1.1) but not for YAML 1.2, so the two would read different documents; remove it, or write it as \\u${code.slice(2)} in a double-quoted string`,
+    file, before.split('\n').length, match.index - before.lastIndexOf('\n'));
+}
+
+/**
+ * The first thing in a document that kubectl would read differently from the `yaml` package, or
+ * refuse: an explicit tag other than `!`, `!!str`, `!!map` and `!!seq`; a mapping key that JSON
+ * cannot hold as kubectl converts it (null, a float, a list or mapping); two keys that are the same
+ * once converted (`on` and `"true"`; kubectl's strict decoding refuses plain repeats too).
+ */
+function readingProblem(doc: Document): { offset: number; message: string } | undefined {
+  let problem: { offset: number; message: string } | undefined;
+  const refuse = (node: { range?: readonly number[] | null }, message: string) => {
+    problem = { offset: node.range?.[0] ?? 0, message };
+    return visit.BREAK;
+  };
+  visit(doc, (_, node) => {
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !AGREED_TAGS.has(tag)) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      if (tag.startsWith('tag:yaml.org,2002:')) {
+        return refuse(node as Node, `explicit tag ${shown}, which kubectl (YAML 1.1) and YAML 1.2 may resolve differently; remove the tag (quote the value if a string is meant)`);
       }
-      return undefined;
-    },
+    }
+    if (!isMap(node)) return undefined;
+    const seen = new Set<string>();
+    for (const { key } of node.items) {
+      const scalar = isAlias(key) ? key.resolve(doc) : key;
+      if (!isScalar(scalar)) return refuse(key as Node, 'a mapping key that is a list or a mapping, which kubectl cannot convert to JSON; use a string key');
+      const why = keyProblem(scalar.value, scalar.source);
+      if (why !== undefined) return refuse(scalar, why);
+      const asJson = String(scalar.value);
+      if (seen.has(asJson)) return refuse(scalar, 'syntax error: Map keys must be unique');
+      seen.add(asJson);
+    }
+    return undefined;
   });
-  return offset;
+  return problem;
+}
+
+/** Why kubectl would refuse or rename a key (it writes booleans and integers as JSON strings, like `yaml`). */
+function keyProblem(value: unknown, source: unknown): string | undefined {
+  if (value === null) return 'a mapping key that is null (empty or ~), which kubectl cannot convert to JSON; write the key';
+  // Booleans and integers become the strings `yaml` makes of them too; floats and huge integers do not.
+  if (typeof value === 'number' && !(Number.isSafeInteger(value) && typeof source === 'string' && isIntegerForm(source))) {
+    return `a mapping key that YAML 1.1 reads as the number ${String(source)}, which kubectl writes as another string than this tool; quote the key`;
+  }
+  return undefined;
 }
 
 function toObject(doc: Document, file: string, documentIndex: number, start: TextPosition): unknown {
