@@ -7,11 +7,12 @@
 //   own list, the one behind its JSII5018 warnings), and every name it gives a language is a name
 //   that language's generated code really declares or uses.
 // Prints where each reserved word is used; exits 1 with what is wrong.
+// Usage: node scripts/check-bindings.js [project root, default: this repository]
 const { execFileSync } = require('node:child_process');
 const { existsSync, readFileSync, readdirSync } = require('node:fs');
-const { dirname, join, relative } = require('node:path');
+const { dirname, join, relative, resolve } = require('node:path');
 
-const root = join(__dirname, '..');
+const root = resolve(process.argv[2] ?? join(__dirname, '..'));
 // jsii's package exports do not include its reserved-word list, so it is loaded by path.
 const { isReservedName } = require(join(dirname(require.resolve('jsii/package.json')), 'lib', 'reserved-words.js'));
 
