@@ -6,11 +6,14 @@
  * the ranges are the coarsest partition on which all policies agree. Without any ipBlock
  * there are two ranges, the whole IPv4 and the whole IPv6 space.
  *
- * Arithmetic is on bigint (IPv6 needs 128 bits); parsing and printing go through ipaddr.js.
+ * Arithmetic is on bigint (IPv6 needs 128 bits). Addresses and CIDRs are read by the
+ * validator's strict parser (validation/cidr.ts), so the analyzer takes exactly the CIDRs the
+ * API server accepts; printing goes through ipaddr.js.
  */
 import * as ipaddr from 'ipaddr.js';
 import type { ClusterModel, IpBlockSpec } from './model';
 import type { IpRange } from './results';
+import { isCidrProblem, parseCidr, parseIpAddress } from './validation/cidr';
 
 /** An inclusive interval of addresses of one family. */
 export interface AddressInterval {
@@ -37,34 +40,21 @@ function fromBigInt(family: 4 | 6, value: bigint): string {
 const familyOf = (address: ipaddr.IPv4 | ipaddr.IPv6): 4 | 6 => address.kind() === 'ipv4' ? 4 : 6;
 
 /**
- * An address in the forms Kubernetes accepts: dotted-quad IPv4 or IPv6 without zone. ipaddr.js
- * alone would also take `10`, `10.1` or `0xa.0.0.1`, which the API server rejects.
+ * `10.0.0.0/8` → its addresses; undefined for any string the API server refuses as a CIDR
+ * (the validator says why), `10.0.0.1/8` included: the analyzer never guesses which was meant.
  */
-function parseIp(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  return undefined;
-}
-
-/**
- * `10.0.0.0/8` → its addresses; undefined when it is not a CIDR. Host bits beyond the prefix
- * are ignored (`10.0.0.1/8` is `10.0.0.0/8`), as Kubernetes did before strict CIDR validation.
- */
-export function parseCidr(cidr: string): AddressInterval | undefined {
-  const [text, prefixText, ...rest] = cidr.split('/');
-  const address = parseIp(text);
-  if (!address || rest.length > 0 || !/^\d{1,3}$/.test(prefixText ?? '')) return undefined;
-  const family = familyOf(address);
-  const prefix = Number(prefixText);
-  if (prefix > BITS[family]) return undefined;
-  const size = 2n ** BigInt(BITS[family] - prefix);
-  const first = toBigInt(address) - (toBigInt(address) % size);
-  return { family, first, last: first + size - 1n };
+export function cidrInterval(cidr: string): AddressInterval | undefined {
+  const parsed = parseCidr(cidr);
+  if (isCidrProblem(parsed)) return undefined;
+  const family = familyOf(parsed.address);
+  // A valid CIDR has no bits set beyond its prefix: its address is the first of the network.
+  const first = toBigInt(parsed.address);
+  return { family, first, last: first + 2n ** BigInt(BITS[family] - parsed.prefix) - 1n };
 }
 
 /** A single address → a one-address interval; undefined when it is not an IP address. */
 export function parseAddress(ip: string): AddressInterval | undefined {
-  const address = parseIp(ip);
+  const address = parseIpAddress(ip);
   if (!address) return undefined;
   const value = toBigInt(address);
   return { family: familyOf(address), first: value, last: value };
@@ -87,10 +77,16 @@ const overlaps = (a: AddressInterval, b: AddressInterval) =>
 /** Parsed ipBlocks, so that checking one against many ranges parses its CIDRs once. */
 const parsedBlocks = new WeakMap<IpBlockSpec, { cidr?: AddressInterval; except: AddressInterval[] }>();
 
+/**
+ * An ipBlock with a CIDR the API server refuses (in `cidr` or in any `except`) covers nothing:
+ * dropping just a bad `except` would allow the very addresses it meant to exclude.
+ */
 function parseBlock(block: IpBlockSpec) {
   let parsed = parsedBlocks.get(block);
   if (!parsed) {
-    parsed = { cidr: parseCidr(block.cidr), except: (block.except ?? []).flatMap(e => parseCidr(e) ?? []) };
+    const except = (block.except ?? []).map(cidrInterval);
+    const valid = except.every(e => e !== undefined);
+    parsed = { cidr: valid ? cidrInterval(block.cidr) : undefined, except: valid ? except as AddressInterval[] : [] };
     parsedBlocks.set(block, parsed);
   }
   return parsed;
@@ -117,7 +113,7 @@ export function cutAddressSpace(model: ClusterModel): AddressInterval[] {
   const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
   for (const block of ipBlocks(model)) {
     for (const cidr of [block.cidr, ...(block.except ?? [])]) {
-      const interval = parseCidr(cidr);
+      const interval = cidrInterval(cidr);
       if (!interval) continue;
       cuts[interval.family].add(interval.first);
       cuts[interval.family].add(interval.last + 1n);

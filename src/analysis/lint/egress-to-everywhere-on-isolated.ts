@@ -12,7 +12,7 @@
  * a rule with `ports` (HTTPS anywhere is a deliberate exposure). A rule with no `to` and no
  * `ports` against a policy that allows nothing is `allow-all-cancels-deny`'s finding.
  */
-import { type AddressInterval, parseCidr } from '../ip-ranges';
+import { type AddressInterval, cidrInterval } from '../ip-ranges';
 import type { IpBlockSpec, Policy, RuleSpec } from '../model';
 import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
@@ -26,7 +26,7 @@ const ID = 'egress-to-everywhere-on-isolated';
 const WHOLE_SPACE: Readonly<Record<string, string>> = { '0.0.0.0/0': 'IPv4', '::/0': 'IPv6' };
 
 /** The private ranges an internet allowance leaves out: RFC 1918 and IPv6 unique-local addresses. */
-const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'].map(cidr => parseCidr(cidr)!);
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'].map(cidr => cidrInterval(cidr)!);
 
 export const egressToEverywhereOnIsolated: LintRule = {
   id: ID,
@@ -74,8 +74,8 @@ function everywhereShape(rule: RuleSpec, ruleIndex: number): Shape | undefined {
 /** The whole address space of a family, with private ranges left in. */
 function allButAFew(block: IpBlockSpec): boolean {
   if (!Object.hasOwn(WHOLE_SPACE, block.cidr)) return false;
-  const family = parseCidr(block.cidr)!.family;
-  const except = (block.except ?? []).flatMap(cidr => parseCidr(cidr) ?? []);
+  const family = cidrInterval(block.cidr)!.family;
+  const except = (block.except ?? []).flatMap(cidr => cidrInterval(cidr) ?? []);
   return !PRIVATE_RANGES.filter(range => range.family === family).every(range => except.some(e => within(range, e)));
 }
 

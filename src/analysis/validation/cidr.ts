@@ -1,10 +1,14 @@
 /**
- * CIDR parsing as strict as the API server with `StrictIPCIDRValidation` on (KEP-4858; on by
- * default from Kubernetes 1.36), which this library always applies: a CIDR that older servers
- * accept but read ambiguously (`10.0.0.1/8`) is refused with both possible fixes.
+ * The one parser of IP addresses and CIDRs in this library, as strict as the API server with
+ * `StrictIPCIDRValidation` on (KEP-4858; on by default from Kubernetes 1.36; docs/semantics.md
+ * §1.5), which this library always applies. The validator reports why a CIDR is refused, with
+ * the fix; the analyzer (ip-ranges.ts) takes the addresses of exactly the CIDRs it accepts, so
+ * the two never read one string two ways. A CIDR that older servers accept but read ambiguously
+ * (`10.0.0.1/8`) is refused with both possible fixes.
  *
- * ipaddr.js alone is too lenient (it reads `010.0.0.0` as octal, `10` as an address), so the
- * raw string is checked first and ipaddr.js only does the arithmetic.
+ * ipaddr.js alone is too lenient (it reads `010.0.0.0` as octal, `10` as an address, takes zone
+ * ids, and reads `::1.2.3.4` as IPv4-mapped), so the raw string is checked first and ipaddr.js
+ * only does the arithmetic.
  */
 import * as ipaddr from 'ipaddr.js';
 
@@ -21,6 +25,8 @@ export interface CidrProblem {
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** IPv6 that ends in a dotted quad (`::ffff:10.1.2.3`): the head up to its last colon, and the quad. */
+const IPV6_WITH_IPV4_TAIL = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/;
 const EXAMPLE = 'write it as address/prefix, e.g. 10.9.8.0/24 or 2001:db8::/64';
 
 /** Parses `address/prefix` strictly; returns the CIDR or the problem. */
@@ -40,18 +46,19 @@ export function parseCidr(raw: string): ParsedCidr | CidrProblem {
     return { message: 'is not a valid CIDR: the prefix length must be a number', fix: EXAMPLE };
   }
   const prefix = Number(prefixText);
-  const address = parseAddress(addressText);
-  if (address === undefined) {
+  const read = readAddress(addressText);
+  if (read === undefined) {
     return { message: 'is not a valid CIDR: the address is not an IPv4 or IPv6 address', fix: EXAMPLE };
   }
+  const { address } = read;
   const maxPrefix = bitsOf(address);
   if (prefix > maxPrefix) {
     return { message: `is not a valid CIDR: the prefix length is more than ${maxPrefix}`, fix: `use a prefix length from 0 to ${maxPrefix}` };
   }
-  if (address.kind() === 'ipv4' && addressText.split('.').some(hasLeadingZero) || hasLeadingZero(prefixText)) {
+  if (read.leadingZeros || hasLeadingZero(prefixText)) {
     return {
       message: 'must not have leading 0s (some parsers read them as octal)',
-      fix: `use ${address.toString()}/${prefix}`,
+      fix: `use ${formatAddress(address)}/${prefix}`,
     };
   }
   if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
@@ -90,9 +97,19 @@ export function strictSubsetProblem(outer: ParsedCidr, inner: ParsedCidr): strin
   return undefined;
 }
 
+/**
+ * An address in a form the API server accepts (Go's `netip.ParseAddr`): dotted-quad IPv4
+ * without leading zeros, or IPv6 without a zone id; undefined for anything else, surrounding
+ * whitespace included. An IPv4-mapped IPv6 address is an address (only as a CIDR is it refused).
+ */
+export function parseIpAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const read = readAddress(text);
+  return read === undefined || read.leadingZeros ? undefined : read.address;
+}
+
 /** The CIDR of a single address (`/32` or `/128`), or undefined if `ip` is not an address. */
 export function hostCidr(ip: string): string | undefined {
-  const address = parseAddress(ip);
+  const address = parseIpAddress(ip);
   return address && `${ip}/${bitsOf(address)}`;
 }
 
@@ -101,15 +118,26 @@ export function formatCidr(cidr: ParsedCidr): string {
   return `${formatAddress(cidr.address)}/${cidr.prefix}`;
 }
 
-function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (text.includes(':')) {
-    return ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : undefined;
-  }
-  const octets = IPV4.exec(text);
-  if (!octets || octets.slice(1).some(o => Number(o) > 255)) {
-    return undefined;
-  }
-  return new ipaddr.IPv4(octets.slice(1).map(Number));
+/**
+ * The address written in `text`, and whether a dotted quad in it has leading zeros (refused,
+ * but read as decimal so that the message can suggest the fix). A dotted quad at the end of IPv6
+ * is its last 32 bits, as Go reads it: `::1.2.3.4` is `::102:304`, not IPv4-mapped.
+ */
+function readAddress(text: string): { address: ipaddr.IPv4 | ipaddr.IPv6; leadingZeros: boolean } | undefined {
+  if (!text.includes(':')) return readIpv4(text);
+  if (text.includes('%')) return undefined;
+  const tail = IPV6_WITH_IPV4_TAIL.exec(text);
+  const v4 = tail ? readIpv4(tail[2]) : undefined;
+  if (tail && v4 === undefined) return undefined;
+  const [a, b, c, d] = v4?.address.octets ?? [];
+  const hex = tail ? `${tail[1]}${(a * 256 + b).toString(16)}:${(c * 256 + d).toString(16)}` : text;
+  return ipaddr.IPv6.isValid(hex) ? { address: ipaddr.IPv6.parse(hex), leadingZeros: v4?.leadingZeros ?? false } : undefined;
+}
+
+function readIpv4(text: string): { address: ipaddr.IPv4; leadingZeros: boolean } | undefined {
+  const octets = IPV4.exec(text)?.slice(1);
+  if (!octets || octets.some(o => Number(o) > 255)) return undefined;
+  return { address: new ipaddr.IPv4(octets.map(Number)), leadingZeros: octets.some(hasLeadingZero) };
 }
 
 function hasLeadingZero(part: string): boolean {

@@ -61,3 +61,16 @@ test('hostCidr gives /32 or /128, or undefined for a non-address', () => {
   expect(hostCidr('fd00::10')).toBe('fd00::10/128');
   expect(hostCidr('kube-dns')).toBeUndefined();
 });
+
+test('hostCidr takes only addresses the API server accepts: no leading zeros, no zone id, no whitespace', () => {
+  expect(hostCidr('010.0.0.1')).toBeUndefined();
+  expect(hostCidr('fe80::1%eth0')).toBeUndefined();
+  expect(hostCidr(' 10.0.0.1')).toBeUndefined();
+  expect(hostCidr('::1.2.3.4')).toBe('::1.2.3.4/128');
+});
+
+test('a dotted quad at the end of IPv6 is its last 32 bits (IPv4-compatible), not IPv4-mapped', () => {
+  expect(formatCidr(parsed('::1.2.3.4/128'))).toBe('::102:304/128');
+  const mapped = parseCidr('::ffff:1.2.3.4/128');
+  expect(isCidrProblem(mapped) && mapped.fix).toBe('use the IPv4 form 1.2.3.4/32');
+});
