@@ -65,17 +65,38 @@ export interface ObjectMeta {
   readonly apiVersion?: string;
   readonly name?: string;
   readonly namespace: string;
+  /** The name is made from `generateName` (see GENERATED_NAME), as the API server would make one. */
+  readonly generated: boolean;
 }
 
-/** The object's kind, name and namespace (`default` when unset: namespaced objects live there unless told). */
+/**
+ * What stands in a generated name for the suffix the API server picks: `web-` → `web-<generated>`.
+ * `<` and `>` are in no Kubernetes name, so it cannot collide with an object's real name.
+ */
+export const GENERATED_NAME = '<generated>';
+
+/**
+ * The object's kind, name and namespace (`default` when unset: namespaced objects live there
+ * unless told). An object with only `metadata.generateName` is named from that prefix.
+ */
 export function objectMeta(obj: unknown): ObjectMeta {
   const metadata = field(obj, 'metadata');
+  const name = stringField(metadata, 'name');
+  const prefix = name === undefined ? stringField(metadata, 'generateName') : undefined;
   return {
     kind: stringField(obj, 'kind'),
     apiVersion: stringField(obj, 'apiVersion'),
-    name: stringField(metadata, 'name'),
+    name: prefix === undefined ? name : `${prefix}${GENERATED_NAME}`,
     namespace: stringField(metadata, 'namespace') ?? 'default',
+    generated: prefix !== undefined,
   };
+}
+
+/** `file:line` (or `file`, or `document N` for objects held in memory): where a message points. */
+export function placeOf(source: SourceLocation | undefined): string {
+  if (source === undefined) return '(unknown place)';
+  if (source.file === undefined) return `document ${source.documentIndex}`;
+  return source.line === undefined ? source.file : `${source.file}:${source.line}`;
 }
 
 /**

@@ -6,10 +6,18 @@
  * plane sets it and it cannot be changed); a namespace that appears only as the namespace of
  * a workload or policy gets just that label; an object without a namespace is in `default`.
  * Everything that is neither a Namespace, a workload nor a NetworkPolicy is `ignored`.
+ *
+ * Objects are read as the API server would hold them after `kubectl apply` of the whole input:
+ * - an object with only `metadata.generateName` is named from that prefix (`web-<generated>`,
+ *   then `web-<generated-2>`… for more objects of one prefix: each is an object of its own);
+ * - the same kind, namespace and name written twice: the last one stands (apply updates the
+ *   object), with a warning naming both places;
+ * - an API version the server no longer serves (served-versions.ts): left out, with a warning.
  */
-import { field, isKindOf, ManifestObject, ObjectMeta, objectMeta, readLabels, unpackDocuments } from './manifest-objects';
+import { field, GENERATED_NAME, isKindOf, ManifestObject, ObjectMeta, objectMeta, placeOf, readLabels, unpackDocuments } from './manifest-objects';
 import { ClusterModel, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
 import { isNetworkPolicy, PolicyReader } from './policy-reader';
+import { unservedVersionProblem } from './served-versions';
 import { isWorkload, readWorkloads, WorkloadObject } from './workload-reader';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -31,22 +39,36 @@ function toIgnored({ source }: ManifestObject, meta: ObjectMeta): IgnoredObject 
 
 export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
   // One pass, each object's metadata read once: at synth time this runs on every object of a chart.
-  const workloadObjects: WorkloadObject[] = [];
-  const policies: Policy[] = [];
   const ignored: IgnoredObject[] = [];
-  const namespaces = new Map<string, Namespace>();
-  const policyReader = new PolicyReader();
+  const warnings: string[] = [];
+  const applied = new AppliedObjects(warnings);
   for (const o of unpackDocuments(docs)) {
     const meta = objectMeta(o.object);
+    if (!isWorkload(meta) && !isNetworkPolicy(meta) && !isNamespace(meta)) {
+      ignored.push(toIgnored(o, meta));
+      continue;
+    }
+    const unserved = unservedVersionProblem(meta);
+    if (unserved !== undefined) {
+      warnings.push(`${placeOf(o.source)}: ${unserved}`);
+      continue;
+    }
+    applied.apply({ object: o.object, source: o.source, meta });
+  }
+
+  const workloadObjects: WorkloadObject[] = [];
+  const policies: Policy[] = [];
+  const namespaces = new Map<string, Namespace>();
+  const policyReader = new PolicyReader();
+  for (const o of applied.objects()) {
+    const meta = o.meta;
     if (isWorkload(meta)) {
-      workloadObjects.push({ object: o.object, source: o.source, meta });
+      workloadObjects.push(o);
     } else if (isNetworkPolicy(meta)) {
       policies.push(policyReader.read(o, meta));
-    } else if (isNamespace(meta)) {
+    } else {
       const name = meta.name!;
       namespaces.set(name, { name, labels: namespaceLabels(name, field(field(o.object, 'metadata'), 'labels')), source: o.source });
-    } else {
-      ignored.push(toIgnored(o, meta));
     }
   }
   const workloads = readWorkloads(workloadObjects);
@@ -61,9 +83,50 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     workloads: workloads.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind)),
     policies,
     ignored,
-    warnings: [],
+    warnings,
     documents: docs,
   };
+}
+
+/** An object of a kind the model reads, with its metadata. */
+type ReadObject = WorkloadObject;
+
+/** The objects the input leaves in the cluster, by kind, namespace and name, in input order. */
+class AppliedObjects {
+  private readonly byKey = new Map<string, ReadObject>();
+  /** How many objects of each kind, namespace and generateName prefix were named so far. */
+  private readonly generatedCount = new Map<string, number>();
+
+  public constructor(private readonly warnings: string[]) {}
+
+  public apply(o: ReadObject): void {
+    const named = o.meta.generated ? this.nameGenerated(o) : o;
+    const { kind, namespace, name } = named.meta;
+    // Namespaces are not namespaced: their own `metadata.namespace`, if any, is no part of them.
+    const key = `${kind}/${kind === 'Namespace' ? '' : namespace}/${name}`;
+    const earlier = this.byKey.get(key);
+    if (earlier !== undefined) {
+      const id = kind === 'Namespace' ? name : `${namespace}/${name}`;
+      this.warnings.push(`${placeOf(o.source)}: ${kind} ${id} is also written at ${placeOf(earlier.source)}; `
+        + 'this later one stands, as kubectl apply leaves it, and the earlier one is not analysed');
+    }
+    // Set on an existing key keeps its place: the object stays where it was first written.
+    this.byKey.set(key, named);
+  }
+
+  public objects(): IterableIterator<ReadObject> {
+    return this.byKey.values();
+  }
+
+  /** `web-<generated>` for the first object of a prefix, `web-<generated-2>` for the second… */
+  private nameGenerated(o: ReadObject): ReadObject {
+    const key = `${o.meta.kind}/${o.meta.namespace}/${o.meta.name}`;
+    const count = (this.generatedCount.get(key) ?? 0) + 1;
+    this.generatedCount.set(key, count);
+    if (count === 1) return o;
+    const name = `${o.meta.name!.slice(0, -GENERATED_NAME.length)}${GENERATED_NAME.slice(0, -1)}-${count}>`;
+    return { ...o, meta: { ...o.meta, name } };
+  }
 }
 
 /** Plain code-unit order: stable across locales, like np-guard's sorted output. */

@@ -1,4 +1,4 @@
-import { fixtureModel, flowMap, modelOf, sourcesOf, workload } from './helpers';
+import { fixtureModel, flowMap, modelOf, parseYaml, sourcesOf, workload } from './helpers';
 import { lint } from '../../src/analysis/lint';
 import { workloadId } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
@@ -270,5 +270,109 @@ describe('buildModel: policies sharing one spec object', () => {
   test('the lint judges each namespace\'s hop on its own: only b\'s copy is one-sided', () => {
     const oneSided = lint(model).filter(f => f.ruleId === 'one-sided-connection');
     expect(oneSided.map(f => f.message)).toEqual([expect.stringMatching(/^b\/db-from-api: spec\.ingress\[0\]\.from: allows b\/api\[Deployment\] -> b\/db\[Deployment\]/)]);
+  });
+});
+
+describe('buildModel: objects as the API server holds them after kubectl apply', () => {
+  const placed = (text: string) => parseYaml(text, 'in.yaml').map(d => ({ ...d, source: { ...d.source, line: 10 * d.source.documentIndex + 1 } }));
+
+  test('an object with only generateName is analysed, named from its prefix and marked as generated; each one is its own', () => {
+    const model = buildModel(placed(`
+apiVersion: batch/v1
+kind: Job
+metadata: { generateName: migrate-, namespace: shop }
+spec: { template: { metadata: { labels: { app: migrate } } } }
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { generateName: migrate-, namespace: shop }
+spec: { template: { metadata: { labels: { app: migrate2 } } } }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { generateName: deny-, namespace: shop }
+spec: { podSelector: {}, policyTypes: [Egress] }
+`));
+    expect(model.workloads.map(workloadId)).toEqual(['shop/migrate-<generated-2>[Job]', 'shop/migrate-<generated>[Job]']);
+    expect({ ...workload(model, 'shop/migrate-<generated-2>[Job]').podLabels }).toEqual({ app: 'migrate2' });
+    expect(model.policies.map(p => `${p.namespace}/${p.name}`)).toEqual(['shop/deny-<generated>']);
+    // The generated policy isolates the Jobs' egress: nothing leaves them.
+    const flows = flowMap(computeReachability(model));
+    expect([...flows.keys()].filter(k => k.startsWith('shop/migrate'))).toEqual([]);
+    expect(model.warnings).toEqual([]);
+  });
+
+  test('the same kind, namespace and name twice: the last one stands, with a warning naming both places', () => {
+    const model = buildModel(placed(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: np, namespace: shop }
+spec: { podSelector: {}, ingress: [{}] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: np, namespace: shop }
+spec: { podSelector: {} }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { v: one } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { v: two } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: other }
+`));
+    // The later policy (deny all ingress) replaced the one that allowed all: no union of the two.
+    expect(model.policies).toHaveLength(1);
+    expect(model.policies[0].ingress).toEqual([]);
+    expect(model.policies[0].source?.documentIndex).toBe(1);
+    expect(model.workloads.map(workloadId)).toEqual(['other/web[Pod]', 'shop/web[Pod]']);
+    expect({ ...workload(model, 'shop/web[Pod]').podLabels }).toEqual({ v: 'two' });
+    expect(model.warnings).toEqual([
+      'in.yaml:11: NetworkPolicy shop/np is also written at in.yaml:1; this later one stands, as kubectl apply leaves it, and the earlier one is not analysed',
+      'in.yaml:31: Pod shop/web is also written at in.yaml:21; this later one stands, as kubectl apply leaves it, and the earlier one is not analysed',
+    ]);
+    const flows = flowMap(computeReachability(model));
+    expect(sourcesOf(flows, 'shop/web[Pod]')).toEqual([]);
+  });
+
+  test('objects in memory (a chart) are placed by their document index', () => {
+    const model = modelOf('apiVersion: v1\nkind: Namespace\nmetadata: { name: a }\n---\napiVersion: v1\nkind: Namespace\nmetadata: { name: a, labels: { x: y } }\n');
+    expect(model.warnings).toEqual(['document 1: Namespace a is also written at document 0; this later one stands, as kubectl apply leaves it, and the earlier one is not analysed']);
+    expect({ ...model.namespaces[0].labels }).toEqual({ 'x': 'y', 'kubernetes.io/metadata.name': 'a' });
+  });
+
+  test('an API version the server no longer serves is not applied: a warning, and out of the model', () => {
+    const model = buildModel(placed(`
+apiVersion: extensions/v1beta1
+kind: NetworkPolicy
+metadata: { name: old, namespace: shop }
+spec: { podSelector: {} }
+---
+apiVersion: batch/v1beta1
+kind: CronJob
+metadata: { name: nightly, namespace: shop }
+---
+apiVersion: apps/v1beta2
+kind: Deployment
+metadata: { name: web, namespace: shop }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: shop }
+`));
+    expect(model.policies).toEqual([]);
+    expect(model.workloads.map(workloadId)).toEqual(['shop/api[Deployment]']);
+    expect(model.warnings).toEqual([
+      'in.yaml:1: extensions/v1beta1 NetworkPolicy shop/old is not applied: the API server no longer serves extensions/v1beta1 (removed in Kubernetes 1.16); left out of the analysis; use apiVersion: networking.k8s.io/v1',
+      'in.yaml:11: batch/v1beta1 CronJob shop/nightly is not applied: the API server no longer serves batch/v1beta1 (removed in Kubernetes 1.25); left out of the analysis; use apiVersion: batch/v1',
+      'in.yaml:21: apps/v1beta2 Deployment shop/web is not applied: the API server no longer serves apps/v1beta2 (removed in Kubernetes 1.16); left out of the analysis; use apiVersion: apps/v1',
+    ]);
+    // Not ignored either: the warning says it once.
+    expect(model.ignored).toEqual([]);
   });
 });
