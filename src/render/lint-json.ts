@@ -3,8 +3,8 @@
  * absolute `file:` URI inside the installed package), acknowledged ones with their reason in
  * `acknowledged`; counts per severity of the findings that are not acknowledged, and of those that are.
  */
-import type { Finding } from '../analysis/lint';
 import { rulePageUri } from './rule-page';
+import type { Finding } from '../analysis/lint';
 
 export function lintToJson(findings: readonly Finding[]): string {
   const active = findings.filter(f => f.acknowledged === undefined);

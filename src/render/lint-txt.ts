@@ -3,9 +3,9 @@
  * editors and CI logs turn into links), the fix and the rule's page below it, then a count.
  * Acknowledged findings (acknowledgements.ts) are counted, by rule, not listed.
  */
+import { rulePageForDisplay } from './rule-page';
 import type { Finding, Severity } from '../analysis/lint';
 import type { SourceLocation } from '../analysis/model';
-import { rulePageForDisplay } from './rule-page';
 
 export function lintToText(findings: readonly Finding[]): string {
   const active = findings.filter(f => f.acknowledged === undefined);

@@ -13,8 +13,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, LintRule, Severity } from '../analysis/lint';
 import { packageReadmeUri, rulePagePath, rulePageUri } from './rule-page';
+import type { Finding, LintRule, Severity } from '../analysis/lint';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -25,6 +25,12 @@ const EXPECTED: Record<string, Expectation> = {
   'unprotected-workload': { message: ['shop/worker[Deployment]:', 'namespace shop has policies'], line: 19 },
   'empty-peer-list': { message: ['shop/api-ingress: spec.ingress[0].from: [] is empty', 'allow from everyone'], line: 1 },
   'api-invalid': { message: ['shop/api-ingress: spec.ingress[0].ports[0].protocol: tcp is not a supported protocol', 'left out of the analysis'], line: 18 },
+  'egress-to-everywhere-on-isolated': { message: ['shop/deny-cloud-metadata: spec.egress[0].to[1].ipBlock:', 'every IPv4 address but 169.254.169.254/32', 'shop/default-deny', 'NetworkPolicy cannot deny', 'opens the internet'], line: 30 },
+  'service-port-not-target-port': { message: ['shop/api-ingress: spec.ingress[0].ports[0].port:', 'TCP 80', 'Service shop/api', 'port 8080 of shop/api[Deployment]'], line: 34 },
+  'namespace-name-typo': { message: ['shop/api-allow-metrics: spec.ingress[0].from[0].namespaceSelector.matchLabels:', "'monitorng'", 'did you mean monitoring?'], line: 37 },
+  'peer-selects-nothing': { message: ['shop/api-ingress: spec.ingress[0].from[0]:', 'pods app=frontend in namespace shop', 'admits nothing'], line: 37 },
+  'port-not-served': { message: ['shop/api-ingress: spec.ingress[0].ports[0].port:', 'TCP 8080', 'shop/api[Deployment] (it declares TCP 9000)'], line: 21 },
+  'policy-in-wrong-namespace': { message: ['default/api-deny-ingress: spec.podSelector:', 'no workload in namespace default', 'shop/api[Deployment] in namespace shop'], line: 19 },
 };
 
 describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fixturePath, lintFixture } from './fixtures';
 import { captureIo } from './io';
 import { RULES } from '../../src/analysis/lint';
@@ -15,10 +17,12 @@ describe('SARIF 2.1.0', () => {
     expect(sarif.runs).toHaveLength(1);
     const driver = sarif.runs[0].tool.driver;
     expect(driver.name).toBe('cdk8s-netpol');
+    expect(driver.informationUri).toBe(pathToFileURL(path.join(repoRoot, 'README.md')).href);
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map(r => r.id));
     for (const rule of driver.rules) {
       expect(rule.shortDescription.text).not.toBe('');
-      expect(rule.helpUri).toMatch(new RegExp(`^https://.*docs/rules/${rule.id}\\.md$`));
+      expect(rule.helpUri).toBe(pathToFileURL(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`)).href);
+      expect(rule.help.markdown).toBe(fs.readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8'));
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
   });

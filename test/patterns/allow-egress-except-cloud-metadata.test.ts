@@ -2,10 +2,10 @@ import '../../src/testing';
 import { Testing } from 'cdk8s';
 import * as example from '../../examples/patterns/44-allow-egress-except-cloud-metadata';
 import { exampleChart } from '../../examples/patterns/example-chart';
+import { AllowEgressExceptCloudMetadata, DefaultDeny, DenyCloudMetadata, DnsEgress, PodSelector } from '../../src';
 import { lint } from '../../src/analysis/lint';
 import { egressToEverywhereOnIsolated } from '../../src/analysis/lint/egress-to-everywhere-on-isolated';
 import { buildModel } from '../../src/analysis/model-builder';
-import { AllowEgressExceptCloudMetadata, DefaultDeny, DenyCloudMetadata, DnsEgress, PodSelector } from '../../src';
 import { errorOf, makeChart, onlyPolicy } from '../policies/helpers';
 
 describe('AllowEgressExceptCloudMetadata', () => {

@@ -30,7 +30,7 @@ describe('NetworkPolicyLintValidation', () => {
         manifestPath: fixturePath('dns-egress-missing/bad.yaml'),
       }],
     }]);
-    expect(context.submitted()).toEqual({ status: 'failure', metadata: { 'findings': '1', 'fail-on': 'error' } });
+    expect(context.submitted()).toEqual({ status: 'failure', metadata: { 'findings': '1', 'acknowledged': '0', 'fail-on': 'error' } });
   });
 
   test('warnings are listed but pass unless failOn says otherwise', async () => {
@@ -43,6 +43,13 @@ describe('NetworkPolicyLintValidation', () => {
     await new NetworkPolicyLintValidation({ failOn: 'warning', disable: ['unprotected-workload'] }).validate(strict);
     expect(strict.violations.map(v => v.ruleName)).toEqual(['policy-selects-nothing (warning)']);
     expect(strict.submitted()?.status).toBe('failure');
+  });
+
+  test('an acknowledged finding is no violation: counted in the metadata, and the report passes', async () => {
+    const context = fakeContext([fixturePath('acknowledged/dns-egress-missing.yaml')]);
+    await new NetworkPolicyLintValidation().validate(context);
+    expect(context.violations).toEqual([]);
+    expect(context.submitted()).toEqual({ status: 'success', metadata: { 'findings': '0', 'acknowledged': '1', 'fail-on': 'error' } });
   });
 
   test('clean manifests pass with no violation', async () => {

@@ -62,7 +62,8 @@ export class ManifestExtras {
       this.byRef = new Map();
       for (const { object } of this.objects) {
         const meta = objectMeta(object);
-        if (meta.kind !== undefined && meta.name !== undefined) this.byRef.set(refKey({ kind: meta.kind, namespace: meta.namespace, name: meta.name }), object);
+        if (meta.kind === undefined || meta.name === undefined) continue;
+        this.byRef.set(refKey({ kind: meta.kind, namespace: meta.namespace, name: meta.name }), object);
       }
       for (const policy of this.model.policies) this.byRef.set(refKey({ kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name }), policy.raw);
     }

@@ -7,11 +7,16 @@ import { egressToEverywhereOnIsolated } from './egress-to-everywhere-on-isolated
 import { emptyPeerList } from './empty-peer-list';
 import type { LintRule } from './finding';
 import { namedPortNotDeclared } from './named-port-not-declared';
+import { namespaceNameTypo } from './namespace-name-typo';
 import { namespacePodSelectorSplit } from './namespace-pod-selector-split';
 import { namespaceSelectorUnknownLabel } from './namespace-selector-unknown-label';
 import { oneSidedConnection } from './one-sided-connection';
+import { peerSelectsNothing } from './peer-selects-nothing';
+import { policyInWrongNamespace } from './policy-in-wrong-namespace';
 import { policySelectsNothing } from './policy-selects-nothing';
 import { policyTypesMismatch } from './policy-types-mismatch';
+import { portNotServed } from './port-not-served';
+import { servicePortNotTargetPort } from './service-port-not-target-port';
 import { unprotectedWorkload } from './unprotected-workload';
 
 export const RULES: readonly LintRule[] = [
@@ -28,6 +33,11 @@ export const RULES: readonly LintRule[] = [
   emptyPeerList,
   apiInvalid,
   egressToEverywhereOnIsolated,
+  servicePortNotTargetPort,
+  namespaceNameTypo,
+  peerSelectsNothing,
+  portNotServed,
+  policyInWrongNamespace,
 ];
 
 export function findRule(id: string): LintRule | undefined {
