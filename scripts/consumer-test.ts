@@ -36,12 +36,12 @@ const APP_DIR = 'my-app';
 const FOLDERS = [LIBRARY_DIR, APP_DIR];
 const STEP_TIMEOUT_MS = 10 * 60 * 1000;
 
-/** A code block of README.md that the test runs or writes. */
-interface Block {
-  readonly line: number;
-  readonly action: string;
-  readonly text: string;
-}
+/** What a marked code block of README.md asks for, and where it is. */
+type Step = { readonly line: number; readonly marker: string; readonly text: string } & (
+  | { readonly kind: 'run'; readonly dir: string; readonly offline: boolean }
+  | { readonly kind: 'write' | 'append'; readonly file: string }
+  | { readonly kind: 'output' }
+);
 
 /** What a shell step printed. */
 interface Output {
@@ -56,49 +56,58 @@ function fail(message: string): never {
 }
 
 /**
- * The README's marked blocks, in order. A marker must be followed by a fenced block; every
- * fenced block of SECTION must have a marker.
+ * The README's marked blocks, in order, checked before anything runs. A marker must be followed
+ * by a fenced block; every fenced block of SECTION must have a marker.
  */
-function readmeBlocks(markdown: string): Block[] {
+function readmeSteps(markdown: string): Step[] {
   const lines = markdown.split('\n');
-  const blocks: Block[] = [];
+  const steps: Step[] = [];
   let section = false;
-  let pending: { action: string; line: number } | undefined;
+  let pending: { marker: string; line: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.startsWith('## ')) section = line.trim() === SECTION;
     const marker = /^<!-- consumer-test: (.+?) -->\s*$/.exec(line);
     if (marker) {
-      if (pending) fail(`README.md:${pending.line}: marker "${pending.action}" is not followed by a code block`);
-      pending = { action: marker[1], line: i + 1 };
+      if (pending) fail(`README.md:${pending.line}: marker "${pending.marker}" is not followed by a code block`);
+      pending = { marker: marker[1], line: i + 1 };
       continue;
     }
     if (!line.startsWith('```')) {
-      if (pending && line.trim() !== '') fail(`README.md:${pending.line}: marker "${pending.action}" must be directly followed by a code block`);
+      if (pending && line.trim() !== '') fail(`README.md:${pending.line}: marker "${pending.marker}" must be directly followed by a code block`);
       continue;
     }
     const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));
     if (end < 0) fail(`README.md:${i + 1}: code block is never closed`);
     if (pending) {
-      blocks.push({ line: i + 1, action: pending.action, text: lines.slice(i + 1, end).join('\n') + '\n' });
+      steps.push(parseMarker(pending.marker, i + 1, lines.slice(i + 1, end).join('\n') + '\n', steps));
       pending = undefined;
     } else if (section) {
       fail(`README.md:${i + 1}: this code block of "${SECTION}" is not run by the consumer test; put a <!-- consumer-test: … --> marker before it (see scripts/consumer-test.ts)`);
     }
     i = end;
   }
-  if (pending) fail(`README.md:${pending.line}: marker "${pending.action}" is not followed by a code block`);
-  if (blocks.length === 0) fail(`README.md has no <!-- consumer-test: … --> blocks; "${SECTION}" must have them`);
-  return blocks;
+  if (pending) fail(`README.md:${pending.line}: marker "${pending.marker}" is not followed by a code block`);
+  if (steps.length === 0) fail(`README.md has no <!-- consumer-test: … --> blocks; "${SECTION}" must have them`);
+  return steps;
 }
 
-/** `dir` or `dir/file` of a marker, checked to be one of the two folders. */
-function inFolder(where: string, block: Block): string {
-  const folder = where.split('/')[0];
-  if (!FOLDERS.includes(folder) || where.includes('..')) {
-    fail(`README.md:${block.line}: "${block.action}" names ${where}; use a path in ${FOLDERS.join(' or ')}`);
+/** The step a marker names, for the block at README.md:`line`. */
+function parseMarker(marker: string, line: number, text: string, before: Step[]): Step {
+  const at = { line, marker, text };
+  if (marker === 'output of the block above') {
+    if (before[before.length - 1]?.kind !== 'run') fail(`README.md:${line}: "${marker}" must follow a run block`);
+    return { ...at, kind: 'output' };
   }
-  return where;
+  const parsed = /^(run offline in|run in|write|append to) (\S+)$/.exec(marker)
+    ?? fail(`README.md:${line}: unknown consumer-test marker "${marker}"; use run in DIR, run offline in DIR, write DIR/FILE, append to DIR/FILE or output of the block above`);
+  const [, verb, where] = parsed;
+  if (!FOLDERS.includes(where.split('/')[0]) || where.split('/').includes('..')) {
+    fail(`README.md:${line}: "${marker}" names ${where}; use a path in ${FOLDERS.join(' or ')}`);
+  }
+  if (verb === 'write') return { ...at, kind: 'write', file: where };
+  if (verb === 'append to') return { ...at, kind: 'append', file: where };
+  return { ...at, kind: 'run', dir: where, offline: verb === 'run offline in' };
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string): Output {
@@ -168,7 +177,7 @@ async function scaffoldApp(tmp: string, appDir: string) {
 
 async function main() {
   const started = Date.now();
-  const blocks = readmeBlocks(fs.readFileSync(README, 'utf8'));
+  const steps = readmeSteps(fs.readFileSync(README, 'utf8'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-consumer-'));
   const keep = process.env.CONSUMER_TEST_KEEP === '1';
   console.log(`consumer-test: in ${tmp}`);
@@ -193,33 +202,22 @@ async function main() {
     run('npm', ['install'], app, installEnv, 'npm install in the new app');
 
     const outputs: Output[] = [];
-    let previous: Output | undefined;
-    for (const block of blocks) {
-      const where = `README.md:${block.line} (${block.action})`;
+    for (const step of steps) {
+      const where = `README.md:${step.line} (${step.marker})`;
       console.log(`consumer-test: ${where}`);
-      const action = /^(run offline in|run in|write|append to) (\S+)$/.exec(block.action);
-      if (action) {
-        const [, verb, target] = action;
-        const file = path.join(tmp, inFolder(target, block));
-        if (verb === 'write') {
-          fs.writeFileSync(file, block.text);
-        } else if (verb === 'append to') {
-          if (!fs.existsSync(file)) fail(`${where}: ${target} does not exist to be appended to`);
-          fs.appendFileSync(file, block.text);
-        } else {
-          const script = ['bash', '-euo', 'pipefail', '-c', block.text];
-          const isolated = verb === 'run offline in';
-          const [command, ...args] = isolated && offline ? ['unshare', '-n', ...script] : script;
-          previous = run(command, args, file, isolated ? offlineEnv : installEnv, where);
-          outputs.push(previous);
-        }
-      } else if (block.action === 'output of the block above') {
-        if (!previous) fail(`${where}: no run block before it`);
-        if (normalized(previous.stdout) !== normalized(block.text)) {
-          fail(`${where}: the block above printed\n${previous.stdout}\nbut README.md shows\n${block.text}`);
-        }
+      if (step.kind === 'write') {
+        fs.writeFileSync(path.join(tmp, step.file), step.text);
+      } else if (step.kind === 'append') {
+        const file = path.join(tmp, step.file);
+        if (!fs.existsSync(file)) fail(`${where}: ${step.file} does not exist to be appended to`);
+        fs.appendFileSync(file, step.text);
+      } else if (step.kind === 'run') {
+        const script = ['bash', '-euo', 'pipefail', '-c', step.text];
+        const [command, ...args] = step.offline && offline ? ['unshare', '-n', ...script] : script;
+        outputs.push(run(command, args, path.join(tmp, step.dir), step.offline ? offlineEnv : installEnv, where));
       } else {
-        fail(`README.md:${block.line}: unknown consumer-test action "${block.action}" (see scripts/consumer-test.ts)`);
+        const printed = outputs[outputs.length - 1].stdout;
+        if (normalized(printed) !== normalized(step.text)) fail(`${where}: the block above printed\n${printed}\nbut README.md shows\n${step.text}`);
       }
     }
 
@@ -230,7 +228,7 @@ async function main() {
     if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
   }
   const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`consumer-test: PASS (${blocks.length} README blocks run in a new typescript-app${offline ? ', synth and tests with no network' : ''}; ${seconds} s)`);
+  console.log(`consumer-test: PASS (${steps.length} README blocks run in a new typescript-app${offline ? ', synth and tests with no network' : ''}; ${seconds} s)`);
 }
 
 /** The outcomes the README promises, beyond each step's exit code. */
