@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixturePath } from './fixtures';
 import { captureIo } from './io';
@@ -37,9 +39,18 @@ describe('cdk8s-netpol lint', () => {
 
   test('reads folders', async () => {
     const io = captureIo();
-    expect(await lintCommand.run([path.dirname(bad('policy-types-mismatch')), '-o', 'json'], io)).toBe(1);
-    const files = JSON.parse(io.out).findings.map((f: { source: { file: string } }) => path.basename(f.source.file));
-    expect(new Set(files)).toEqual(new Set(['bad.yaml']));
+    // A folder of two files, one of them nested: the bad one's findings, each naming its file.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-lint-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'nested'));
+      fs.copyFileSync(bad('policy-types-mismatch'), path.join(folder, 'nested', 'bad.yaml'));
+      fs.copyFileSync(fixturePath('acknowledged/dns-egress-missing.yaml'), path.join(folder, 'other.yaml'));
+      expect(await lintCommand.run([folder, '-o', 'json'], io)).toBe(1);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    const files = JSON.parse(io.out).findings.map((f: { source: { file: string } }) => path.relative(folder, f.source.file));
+    expect(new Set(files)).toEqual(new Set([path.join('nested', 'bad.yaml'), 'other.yaml']));
   });
 
   test('-o json: findings with rule page and counts', async () => {
