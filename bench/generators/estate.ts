@@ -1,9 +1,9 @@
 /**
  * Estate E(n): n namespaces, each a three-tier shop (frontend → backend → database), built in ways
- * that must all synthesize to the same manifests (`buildEstate`):
+ * that synthesize the same manifests, or (cdk8s-plus policies) the same policies in another form:
  *
  * - policies through the library's constructs (`DefaultDeny`, `TierIsolation`, `DnsEgress`, as in
- *   examples/three-tier), or as plain cdk8s `ApiObject`s;
+ *   examples/three-tier), as plain cdk8s `ApiObject`s, or through cdk8s-plus-28's `NetworkPolicy`;
  * - Deployments as cdk8s-plus-28 `Deployment`s, or as plain `ApiObject`s.
  *
  * The plain objects come from `shopDeployment`/`shopPolicies`, a separate, straightforward
@@ -142,6 +142,47 @@ function constructPolicies(scope: Construct, namespace: string | undefined, pods
 }
 
 // ---------------------------------------------------------------------------------------------
+// The same policies through cdk8s-plus-28's NetworkPolicy, as a cdk8s-plus user writes them.
+
+const DNS_PORTS = [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)];
+
+/**
+ * The shop's policies through cdk8s-plus-28: the same flows as `constructPolicies`, not the same
+ * manifests. cdk8s-plus writes a namespace peer as `{namespaceSelector: {matchLabels:
+ * {kubernetes.io/metadata.name: …}}, podSelector: {}}`, a rule per peer, `policyTypes` in the order
+ * Egress, Ingress, and its `NetworkPolicyPort` takes only numbers, so where the constructs allow the
+ * named port `http` these allow its number (8080 on frontend, 9000 on backend). The selectors are
+ * constructs in the namespace's scope, as a shop construct reused per namespace would hold them;
+ * pods are selected by their labels, whichever way the Deployments are written.
+ */
+function kplusPolicies(scope: Construct, namespace: string | undefined): void {
+  const metadata = (name: string) => ({ name, ...namespace ? { namespace } : {} });
+  const tiers = ESTATE_TIERS.map(tier => kplus.Pods.select(scope, `${tier.name}-pods`, { labels: { app: tier.name } }));
+  const dns = kplus.Pods.select(scope, 'kube-dns', {
+    labels: { 'k8s-app': 'kube-dns' },
+    namespaces: kplus.Namespaces.select(scope, 'kube-system', { names: ['kube-system'] }),
+  });
+  const ingressNamespace = kplus.Namespaces.select(scope, INGRESS_NAMESPACE, { names: [INGRESS_NAMESPACE] });
+  const deny = kplus.NetworkPolicyTrafficDefault.DENY;
+  new kplus.NetworkPolicy(scope, 'default-deny', { metadata: metadata('default-deny'), ingress: { default: deny }, egress: { default: deny } });
+  new kplus.NetworkPolicy(scope, 'dns', { metadata: metadata('dns'), egress: { rules: [{ peer: dns, ports: DNS_PORTS }] } });
+  ESTATE_TIERS.forEach((tier, i) => {
+    const next = ESTATE_TIERS[i + 1];
+    new kplus.NetworkPolicy(scope, `${TIER_POLICY_PREFIX}-${tier.name}`, {
+      metadata: metadata(`${TIER_POLICY_PREFIX}-${tier.name}`),
+      selector: tiers[i],
+      ingress: { rules: [{ peer: i === 0 ? ingressNamespace : tiers[i - 1], ports: [kplus.NetworkPolicyPort.tcp(tier.port)] }] },
+      egress: {
+        rules: [
+          ...next ? [{ peer: tiers[i + 1], ports: [kplus.NetworkPolicyPort.tcp(next.port)] }] : [],
+          { peer: dns, ports: DNS_PORTS },
+        ],
+      },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // The same manifests, written out plainly.
 
 const DNS_RULE = {
@@ -222,23 +263,6 @@ export function shopPolicies(namespace: string): Record<string, unknown>[] {
   ];
 }
 
-// The constructs' tree shape with none of their work: per namespace the deny and the DNS policy, each
-// of a class of its own, and the three tier policies in a wrapper; four classes, as DefaultDeny,
-// DnsEgress, TierIsolation and the class of its policies.
-class DenyShape extends ApiObject {}
-class DnsShape extends ApiObject {}
-class TiersShape extends Construct {}
-class TierPolicyShape extends ApiObject {}
-
-/** `shopPolicies(ns)` as plain manifests, in the constructs' shape (the same construct paths, as many classes). */
-function policiesInShape(scope: Construct, policies: readonly Record<string, unknown>[]): void {
-  const [deny, dns, ...tiers] = policies;
-  new DenyShape(scope, 'default-deny', deny as any);
-  new DnsShape(scope, 'dns', dns as any);
-  const tierScope = new TiersShape(scope, 'tiers');
-  tiers.forEach((m, i) => new TierPolicyShape(tierScope, ESTATE_TIERS[i].name, m as any));
-}
-
 /**
  * The `cdk8s.io/metadata.addr` label cdk8s-plus gives the pods of the tier's Deployment:
  * `Names.toLabelValue` of the construct at path `<scope path>/<tier>`, whose address is constructs'
@@ -251,11 +275,11 @@ export function addressLabelFor(scope: readonly string[], tier: EstateTier): str
 }
 
 /**
- * How the shops' policies are written: through the library's constructs, or as plain ApiObjects,
- * or as the same plain manifests in the constructs' tree shape (`plain-in-shape`, a diagnostic: the
- * constructs' constructs and classes, none of their work; see docs/performance.md on cdk8s' walk).
+ * How the shops' policies are written: through the library's constructs, as plain ApiObjects of the
+ * same manifests, or through cdk8s-plus-28's `NetworkPolicy` (the same flows, written differently:
+ * see `kplusPolicies`).
  */
-export type EstatePolicies = 'constructs' | 'plain' | 'plain-in-shape';
+export type EstatePolicies = 'constructs' | 'plain' | 'cdk8s-plus';
 /** How the shops' Deployments are written: cdk8s-plus-28 Deployments, or plain ApiObjects of the same manifest. */
 export type EstateWorkloads = 'cdk8s-plus' | 'api-object';
 
@@ -278,7 +302,7 @@ function buildShop(scope: Construct, ns: string, path: readonly string[], chartN
     return PodSelector.labels({ app: tier.name });
   });
   if (options.policies === 'constructs') constructPolicies(scope, namespace, pods);
-  else if (options.policies === 'plain-in-shape') policiesInShape(scope, shopPolicies(ns));
+  else if (options.policies === 'cdk8s-plus') kplusPolicies(scope, namespace);
   else shopPolicies(ns).forEach((m, i) => new ApiObject(scope, `p${ESTATE_TIERS.length + i}`, m as any));
 }
 

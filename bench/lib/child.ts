@@ -4,8 +4,8 @@
  * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
  *
  * Tasks:
- * - `synth` (n, policies constructs|plain|plain-in-shape, workloads cdk8s-plus|api-object, layout): build E(n) in a new App
- *   and `app.synthYaml()`.
+ * - `synth` (n, policies constructs|plain|cdk8s-plus, workloads cdk8s-plus|api-object, layout): build
+ *   E(n) in a new App and `app.synthYaml()`.
  * - `parse` (dir): the loader's own reading and YAML parse of every file, keeping the documents as
  *   `loadManifests` does, and nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,

@@ -1,18 +1,20 @@
 /**
- * The synth benchmark compares E(n) built through the constructs, and with cdk8s-plus Deployments,
- * with the same manifests written as plain ApiObjects: that comparison means something only if
- * every way of building it synthesizes to equal manifests.
+ * The synth benchmark compares E(n) built through the constructs with the same manifests written as
+ * plain ApiObjects, and with the same policies written through cdk8s-plus-28's NetworkPolicy: those
+ * comparisons mean something only if the first two synthesize equal manifests and the third allows
+ * and denies exactly what the constructs do.
  */
-import { App, Testing } from 'cdk8s';
-import { buildEstate, ESTATE_TIERS, estateNamespace, EstateOptions, PLAIN_ESTATE } from '../../bench/generators/estate';
+import { Testing } from 'cdk8s';
+import { buildEstate, ESTATE_TIERS, estateNamespace, EstateLayout, EstateOptions, EstatePolicies, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
+import { NetworkAnalysis } from '../../src';
 import { checkNetworkPolicies } from '../../src/io';
+import '../../src/testing';
 
 const BUILT_OTHERWISE: readonly EstateOptions[] = [
   { policies: 'constructs', workloads: 'api-object' },
   { policies: 'constructs', workloads: 'cdk8s-plus' },
   { policies: 'plain', workloads: 'cdk8s-plus' },
-  { policies: 'plain-in-shape', workloads: 'api-object' },
 ];
 
 describe.each([
@@ -36,27 +38,48 @@ describe.each([
       expect(inNamespace.filter(o => o.kind === 'NetworkPolicy')).toHaveLength(5);
     }
   });
+});
 
-  // The diagnostic's claim: the same tree as the constructs (construct for construct, one class for
-  // each of theirs), so that what remains between the two is the constructs' work.
-  test('plain policies in the constructs\' shape: the same construct paths as the constructs, with as many classes', () => {
-    const [shape, constructs] = (['plain-in-shape', 'constructs'] as const).map(policies => {
-      const app = Testing.app();
-      buildEstate(app, n, { policies, workloads: 'api-object', layout });
-      return app;
-    });
-    expect(paths(shape)).toEqual(paths(constructs));
-    expect(classCount(shape)).toBe(classCount(constructs));
-    expect(classCount(shape)).toBeGreaterThan(classCount(plain));
+// cdk8s-plus writes the same policies in another form (a namespace peer with `podSelector: {}`, a
+// rule per peer, port numbers where the constructs name the port `http`), so what must agree is the
+// traffic: every allowed flow, with its ports, across three shops and the platform.
+describe.each(['chart-per-namespace', 'single-chart'] as const)('estate E(3), %s, policies through cdk8s-plus-28', layout => {
+  const constructs = analysis('constructs', layout);
+  const kplus = analysis('cdk8s-plus', layout);
+
+  test('allows exactly the flows the constructs allow, port for port', () => {
+    expect(kplus.flows()).toEqual(constructs.flows());
+  });
+
+  test.each([
+    ['ingress-nginx/controller', 'shop-0000/frontend', '8080'],
+    ['shop-0001/frontend', 'shop-0001/backend', '9000'],
+    ['shop-0002/backend', 'shop-0002/database', '5432'],
+    ['shop-0000/database', 'kube-system/coredns', '53/UDP'],
+    ['shop-0001/frontend', 'kube-system/coredns', '53/TCP'],
+  ])('allows, as the constructs do, %s => %s on %s', (from, to, port) => {
+    expect(kplus).toAllowTraffic({ from, to, port });
+    expect(constructs).toAllowTraffic({ from, to, port });
+  });
+
+  test.each([
+    ['ingress-nginx/controller', 'shop-0000/frontend', '9000'],
+    ['ingress-nginx/controller', 'shop-0000/backend', '9000'],
+    ['shop-0000/frontend', 'shop-0000/database', '5432'],
+    ['shop-0000/frontend', 'shop-0001/backend', '9000'],
+    ['shop-0001/backend', 'shop-0001/frontend', '8080'],
+    ['shop-0002/frontend', 'kube-system/coredns', '9153'],
+    ['kube-system/coredns', 'shop-0000/frontend', '8080'],
+  ])('denies, as the constructs do, %s => %s on %s', (from, to, port) => {
+    expect(kplus).toDenyTraffic({ from, to, port });
+    expect(constructs).toDenyTraffic({ from, to, port });
   });
 });
 
-function paths(app: App): string[] {
-  return app.node.findAll().map(c => c.node.path);
-}
-
-function classCount(app: App): number {
-  return new Set(app.node.findAll().map(c => c.constructor)).size;
+function analysis(policies: EstatePolicies, layout: EstateLayout): NetworkAnalysis {
+  const app = Testing.app();
+  buildEstate(app, 3, { policies, workloads: 'api-object', layout });
+  return NetworkAnalysis.fromApp(app);
 }
 
 describe('flat F(w, p)', () => {
