@@ -3,6 +3,7 @@
  * an IP address (→ the external range containing it), or an external range as printed
  * (`10.0.0.0-10.255.255.255[External]`).
  */
+import { editDistance } from './closest-names';
 import { externalRanges, parseAddress, rangeInterval } from './ip-ranges';
 import { type ClusterModel, workloadId } from './model';
 import { type Endpoint, type IpRange, ipRangeId } from './results';
@@ -27,7 +28,12 @@ function resolveWorkload(model: ClusterModel, ref: string, namespace: string, na
   if (matches.length > 1) {
     throw new Error(`'${ref}' is ambiguous: ${matches.map(workloadId).join(', ')}; add the kind, e.g. '${workloadId(matches[0])}'`);
   }
-  const candidates = (sameName.length ? sameName : model.workloads.filter(w => w.name === name || w.namespace === namespace)).map(workloadId);
+  // The closest names first (a typo of the name or the namespace), not the model's order.
+  const wanted = `${namespace}/${name}`;
+  const candidates = (sameName.length ? sameName : model.workloads.filter(w => w.name === name || w.namespace === namespace))
+    .map(w => ({ id: workloadId(w), distance: editDistance(wanted, `${w.namespace}/${w.name}`) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(c => c.id);
   const hint = candidates.length ? `; did you mean ${candidates.slice(0, 10).join(', ')}?` : '';
   throw new Error(`unknown workload '${ref}'${hint}`);
 }

@@ -5,6 +5,7 @@
 import { alternatives, closestNames, editDistance } from '../../src/analysis/closest-names';
 import { lint } from '../../src/analysis/lint';
 import { buildModel } from '../../src/analysis/model-builder';
+import { resolveEndpoint } from '../../src/analysis/resolve-endpoint';
 import { parseDocuments } from '../../src/io/parse-documents';
 
 function lintYaml(text: string) {
@@ -222,4 +223,9 @@ describe('closest names', () => {
     expect(closestNames('monitorng', ['monitoring', 'monitor', 'logging'])).toEqual(['monitoring', 'monitor']);
     expect(alternatives(['a', 'b', 'c'])).toBe('a, b or c');
   });
+});
+
+test('an unknown workload is answered with the closest names first', () => {
+  const model = buildModel(parseDocuments(deployment('shop/aaa') + deployment('shop/backend') + deployment('shop/frontend'), 'a.yaml'));
+  expect(() => resolveEndpoint(model, 'shop/frontnd')).toThrow("unknown workload 'shop/frontnd'; did you mean shop/frontend[Deployment], shop/backend[Deployment], shop/aaa[Deployment]?");
 });
