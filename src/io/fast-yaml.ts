@@ -6,7 +6,7 @@
  * It gives exactly what the `yaml` package gives for that subset, read as parse-documents.ts has
  * it read (plain scalars resolved as kubectl resolves them, kubectl-scalars.ts), and returns
  * `undefined` as soon as the text uses anything else (anchors, aliases, tags, flow collections,
- * block or multi-line scalars, escapes, directives, tabs, CRLF, duplicate or non-string keys, and
+ * block or multi-line scalars, escapes, directives, tabs, CRLF, byte order marks, duplicate or non-string keys, and
  * scalars kubectl-scalars.ts refuses): the caller then parses the file with `yaml`, which also
  * produces every error message. So it never changes a result, only its speed
  * (test/performance/fast-yaml*.test.ts compare the two, on fixtures and on generated documents).
@@ -37,7 +37,8 @@ interface Line {
 
 /** The documents of `text`, or undefined when it is not in the subset (then use the full parser). */
 export function parseSimpleYaml(text: string): FastDocument[] | undefined {
-  if (text.includes('\t') || text.includes('\r')) return undefined;
+  // A byte order mark is dropped at the start of the stream by `yaml` and kept elsewhere: left to it.
+  if (text.includes('\t') || text.includes('\r') || text.includes('\ufeff')) return undefined;
   try {
     return readDocuments(text);
   } catch (e) {

@@ -49,11 +49,13 @@ export const KUBECTL_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOption
 const AGREED_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
 /**
- * Characters kubectl's YAML 1.1 reader takes for line breaks and YAML 1.2 for text: the two would
- * read different documents (a comment could end early). kubectl reads a stream that starts
- * with `{` as JSON, where they are text in both.
+ * Characters kubectl's YAML 1.1 reader (libyaml's scanner) and YAML 1.2 read differently, so the
+ * two would read different documents: U+0085, U+2028 and U+2029 are line breaks in 1.1 (a
+ * comment could end early) and text in 1.2; a byte order mark is skipped at the start of any
+ * line in 1.1, and kept as text in 1.2 (the one starting the file is dropped when it is read).
+ * kubectl reads a stream that starts with `{` as JSON, where all of them are text.
  */
-const YAML_1_1_LINE_BREAKS = /[\u0085\u2028\u2029]/;
+const READ_DIFFERENTLY = /[\u0085\u2028\u2029\ufeff]/;
 
 /** 1-based line and column in a file. */
 export interface TextPosition {
@@ -75,7 +77,8 @@ export interface ParsedDocument extends ManifestDocument {
  * Documents are read as `kubectl apply` reads them: YAML 1.1 scalars (kubectl-scalars.ts), merge
  * keys, map keys converted to JSON's strings. What the two readers could read differently is
  * refused with its position: explicit `!!int`-like tags, a `%YAML 1.2` directive (kubectl refuses
- * it), keys that are null, floats or collections, YAML 1.1 line breaks (U+0085, U+2028, U+2029).
+ * it), keys that are null, floats or collections, YAML 1.1 line breaks (U+0085, U+2028, U+2029)
+ * and byte order marks inside the text.
  *
  * Plain block YAML (what `cdk8s synth` and `kubectl get -o yaml` write) goes through a fast reader
  * (fast-yaml.ts) that gives exactly the same documents, about 10x faster; anything else, and every
@@ -84,7 +87,7 @@ export interface ParsedDocument extends ManifestDocument {
  */
 export function parseDocuments(text: string, file: string): ParsedDocument[] {
   refuseTooManyDocuments(text, file);
-  refuseYaml11LineBreaks(text, file);
+  refuseReadDifferently(text, file);
   const fast = parseSimpleYaml(text);
   if (fast === undefined) return parseWithPositions(text, file);
   let full: ParsedDocument[] | undefined;
@@ -149,12 +152,15 @@ function refuseTooManyDocuments(text: string, file: string): void {
   }
 }
 
-function refuseYaml11LineBreaks(text: string, file: string): void {
-  const match = YAML_1_1_LINE_BREAKS.exec(text);
+function refuseReadDifferently(text: string, file: string): void {
+  const match = READ_DIFFERENTLY.exec(text);
   if (match === null || /^\s*\{/.test(text)) return;
   const before = text.slice(0, match.index);
-  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  throw new InputError(`${code} is a line break for kubectl (YAML 1.1) but not for YAML 1.2, so the two would read different documents; remove it, or write it as \\u${code.slice(2)} in a double-quoted string`,
+  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const what = code === 'FEFF'
+    ? 'a byte order mark inside the text, which kubectl (YAML 1.1) skips at the start of a line and YAML 1.2 keeps'
+    : 'a line break for kubectl (YAML 1.1) but not for YAML 1.2';
+  throw new InputError(`U+${code} is ${what}, so the two would read different documents; remove it, or write it as \\u${code} in a double-quoted string`,
     file, before.split('\n').length, match.index - before.lastIndexOf('\n'));
 }
 

@@ -77,6 +77,7 @@ describe('what kubectl and YAML 1.2 could read differently is refused at its pla
     ['keys equal once kubectl makes strings of them', 'on: 1\n"true": 2\n', /Map keys must be unique/, 2, 1],
     ['a U+2028 line separator', 'a: 1\n# note\u2028b: 2\n', /U\+2028 is a line break for kubectl/, 2, 7],
     ['a U+0085 next-line', 'a: "x\u0085"\n', /U\+0085/, 1, 6],
+    ['a byte order mark starting a line (go-yaml skips it there)', 'a: 1\n\ufeffb: 2\n', /U\+FEFF is a byte order mark inside the text/, 2, 1],
   ])('%s', (_, text, message, line, column) => {
     const error = errorOf(text);
     expect(error.message).toMatch(message);

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
+import * as fc from 'fast-check';
 import { isScalar, parseAllDocuments, stringify } from 'yaml';
 import { buildEstate, PLAIN_ESTATE } from '../../bench/generators/estate';
 import { flatManifests } from '../../bench/generators/flat';
@@ -184,4 +185,90 @@ test('a policy the API server would reject, in block YAML the fast reader takes,
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/**
+ * The claim, on generated documents: block YAML built from pieces at the subset's borders
+ * (every scalar type and its YAML 1.1 forms, Unicode white space that YAML keeps, quotes,
+ * comments, `---` and `...` markers, indicators) reads the same on both paths, or is declined.
+ */
+describe('the fast reader against the yaml package, on generated documents', () => {
+  /** Pieces of scalars the subset takes (each scalar type, YAML 1.1 forms, white space YAML keeps)… */
+  const COMMON = [
+    '0', '7', '8', '80', '0x', '0X', '0b', '0o', '1', '_', '.', 'e', 'E', '-', '+', 'a', 'x', 'y', 'n', 'yes', 'No', 'on',
+    'OFF', 'true', 'null', 'Null', '~', 'inf', '.inf', 'nan', 'v1', '1:30', '2001-12-14', ' ',
+    '\u00a0', '\u2003', '\u3000', '\u200b', '\u2028', '\u0085', 'é', '日本',
+  ];
+  /** …and pieces at its borders (indicators, quotes, comments, control characters). */
+  const RARE = [':', ': ', '#', ' #', '<<', '\ufeff', '\v', '\f', '\'', '"', '%', '@', '!', '&', '*', '?', ',', '[', ']', '{', '}', '|', '>', '`', '\\'];
+  const piece = fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...COMMON) }, { weight: 1, arbitrary: fc.constantFrom(...RARE) });
+  const text = (max: number) => fc.array(piece, { minLength: 1, maxLength: max }).map(p => p.join(''));
+  const scalar = fc.oneof(
+    { weight: 6, arbitrary: text(4) },
+    { weight: 2, arbitrary: text(3).map(t => `'${t.replace(/'/g, '\'\'')}'`) },
+    { weight: 2, arbitrary: text(3).map(t => `"${t}"`) },
+    { weight: 1, arbitrary: fc.constantFrom('{}', '[]', '\'\'', '""') },
+  );
+  const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('apiVersion', 'kind', 'name', 'port', 'labels', 'app.kubernetes.io/name', 'x-1') }, { weight: 1, arbitrary: text(2) });
+
+  type Tree = { scalar: string } | { map: Array<[string, Tree]> } | { seq: Tree[] };
+  const { tree } = fc.letrec<{ tree: Tree }>(tie => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar.map(s => ({ scalar: s })),
+      fc.uniqueArray(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4, selector: ([k]) => k }).map(map => ({ map })),
+      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map(seq => ({ seq })),
+    ),
+  }));
+  // Repeated keys are declined (the full parser refuses them): unique keys keep documents inside the subset.
+  const topLevel = fc.uniqueArray(fc.tuple(key, tree), { minLength: 1, maxLength: 5, selector: ([k]) => k }).map(map => ({ map }) as Tree);
+
+  /** Block YAML lines of a collection at `indent`; `compact` puts a key's sequence at the key's indentation. */
+  function lines(node: Tree, indent: number, compact: boolean): string[] {
+    const pad = ' '.repeat(indent);
+    if ('scalar' in node) return [`${pad}${node.scalar}`];
+    if ('map' in node) {
+      return node.map.flatMap(([k, v]) => {
+        if ('scalar' in v) return [`${pad}${k}: ${v.scalar}`];
+        return [`${pad}${k}:`, ...lines(v, 'seq' in v && compact ? indent : indent + 2, compact)];
+      });
+    }
+    return node.seq.flatMap(item => {
+      if ('scalar' in item) return [`${pad}- ${item.scalar}`];
+      const nested = lines(item, indent + 2, compact);
+      // The first line of a nested collection goes on the dash's line.
+      return 'map' in item ? [`${pad}- ${nested[0].trimStart()}`, ...nested.slice(1)] : [`${pad}-`, ...nested];
+    });
+  }
+
+  const TRAILING = ['', ' ', '  ', '\u00a0', '\u2003', ' # c', '\u3000'];
+  const BETWEEN = ['# comment', '  # indented comment', '', ' ', '\u00a0', '#\u00a0', '...'];
+  const SEPARATORS = ['---', '--- # marker', '---  ', '---\u00a0', '--- \u00a0', '...\n---', '---\n---'];
+
+  const stream = fc.record({
+    documents: fc.array(topLevel, { minLength: 1, maxLength: 3 }),
+    separators: fc.array(fc.constantFrom(...SEPARATORS), { minLength: 2, maxLength: 2 }),
+    compact: fc.boolean(),
+    leadingMarker: fc.boolean(),
+    decorations: fc.array(fc.tuple(fc.nat(TRAILING.length - 1), fc.nat(BETWEEN.length - 1), fc.nat(19)), { minLength: 1, maxLength: 40 }),
+  }).map(({ documents, separators, compact, leadingMarker, decorations }) => {
+    let n = 0;
+    const decorate = (line: string) => {
+      const [trailing, between, chance] = decorations[n++ % decorations.length];
+      // Most lines stay as they are, so that many documents remain inside the subset.
+      if (chance < 16) return [line];
+      return chance < 18 ? [line + TRAILING[trailing]] : [BETWEEN[between], line];
+    };
+    const body = documents.map((d, i) => (i === 0 ? '' : `${separators[i - 1]}\n`) + lines(d, 0, compact).flatMap(decorate).join('\n'));
+    return (leadingMarker ? '---\n' : '') + body.join('\n') + '\n';
+  });
+
+  test('every generated stream reads the same on both paths, or is declined', () => {
+    const outcomes = { fast: 0, declined: 0 };
+    fc.assert(fc.property(stream, yamlText => {
+      outcomes[expectSameOrDeclined(yamlText)]++;
+    }), { numRuns: 1500 });
+    // The property means something only if the fast path takes a good share of them.
+    expect(outcomes.fast).toBeGreaterThan((outcomes.fast + outcomes.declined) / 8);
+  });
 });
