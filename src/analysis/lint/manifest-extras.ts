@@ -23,6 +23,7 @@ export class ManifestExtras {
 
   private objectsMemo?: readonly ManifestObject[];
   private servicesMemo?: readonly Service[];
+  private servicesByNamespace?: Map<string, Service[]>;
   private byRef?: Map<string, unknown>;
   private readonly declared = new Map<Workload, DeclaredPorts | undefined>();
 
@@ -35,8 +36,17 @@ export class ManifestExtras {
   /** The Services whose selector selects the workload's pods (same namespace, not hostNetwork: policies do not apply to those). */
   public servicesOf(workload: Workload): readonly Service[] {
     if (workload.hostNetwork) return [];
-    return this.services.filter(s => s.namespace === workload.namespace && s.selector !== undefined
-      && Object.entries(s.selector).every(([key, value]) => Object.hasOwn(workload.podLabels, key) && workload.podLabels[key] === value));
+    if (!this.servicesByNamespace) {
+      this.servicesByNamespace = new Map();
+      for (const service of this.services) {
+        if (service.selector === undefined) continue;
+        const list = this.servicesByNamespace.get(service.namespace);
+        if (list) list.push(service);
+        else this.servicesByNamespace.set(service.namespace, [service]);
+      }
+    }
+    return (this.servicesByNamespace.get(workload.namespace) ?? [])
+      .filter(s => Object.entries(s.selector!).every(([key, value]) => Object.hasOwn(workload.podLabels, key) && workload.podLabels[key] === value));
   }
 
   /** The ports the workload's pods declare; undefined when the object that describes them is not in the input. */
