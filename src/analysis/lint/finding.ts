@@ -46,7 +46,7 @@ export interface LintRule {
   readonly severity: Severity;
   /** One sentence: what the rule catches. */
   readonly description: string;
-  /** Repository-relative path of the rule's page, `docs/rules/<id>.md`. */
+  /** The rule's page, `docs/rules/<id>.md`, relative to the package root (the package ships docs/rules; render/rule-page.ts locates it). */
   readonly docUrl: string;
   check(model: ClusterModel, context: LintContext): Finding[];
 }
