@@ -189,6 +189,8 @@ function readingProblem(doc: Document): { offset: number; message: string } | un
     for (const { key } of node.items) {
       const scalar = isAlias(key) ? key.resolve(doc) : key;
       if (!isScalar(scalar)) return refuse(key as Node, 'a mapping key that is a list or a mapping, which kubectl cannot convert to JSON; use a string key');
+      // Merge keys (`<<`) merge, each of them, and never become keys.
+      if (typeof scalar.value === 'symbol') continue;
       const why = keyProblem(scalar.value, scalar.source);
       if (why !== undefined) return refuse(scalar, why);
       const asJson = String(scalar.value);

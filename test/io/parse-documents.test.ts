@@ -84,6 +84,10 @@ describe('what kubectl and YAML 1.2 could read differently is refused at its pla
     expect([error.file, error.line, error.column]).toEqual(['in.yaml', line, column]);
   });
 
+  test('merge keys, as kubectl applies them, even two in one mapping', () => {
+    expect(objects('a: &a {x: 1}\nb: &b {z: yes}\nc:\n  <<: *a\n  <<: *b\n')[0]).toEqual({ a: { x: 1 }, b: { z: true }, c: { x: 1, z: true } });
+  });
+
   test('%YAML 1.1, the version kubectl reads, is accepted; and !!str, which both read alike', () => {
     expect(objects('%YAML 1.1\n---\na: 0120\nb: !!str 0120\n')).toEqual([{ a: 80, b: '0120' }]);
   });
