@@ -37,7 +37,7 @@ const FOLDERS = [LIBRARY_DIR, APP_DIR];
 const STEP_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** What a marked code block of README.md asks for, and where it is. */
-type Step = { readonly line: number; readonly marker: string; readonly text: string } & (
+export type Step = { readonly line: number; readonly marker: string; readonly text: string } & (
   | { readonly kind: 'run'; readonly dir: string; readonly offline: boolean }
   | { readonly kind: 'write' | 'append'; readonly file: string }
   | { readonly kind: 'output' }
@@ -49,7 +49,7 @@ interface Output {
   readonly stderr: string;
 }
 
-class ConsumerTestFailure extends Error {}
+export class ConsumerTestFailure extends Error {}
 
 function fail(message: string): never {
   throw new ConsumerTestFailure(message);
@@ -59,7 +59,7 @@ function fail(message: string): never {
  * The README's marked blocks, in order, checked before anything runs. A marker must be followed
  * by a fenced block; every fenced block of SECTION must have a marker.
  */
-function readmeSteps(markdown: string): Step[] {
+export function readmeSteps(markdown: string): Step[] {
   const lines = markdown.split('\n');
   const steps: Step[] = [];
   let section = false;
@@ -249,8 +249,10 @@ function checkResults(tmp: string, outputs: Output[]) {
   if (reach.some(l => l.startsWith('shop/api[Deployment] => shop/web[Deployment]'))) fail('reach lists shop/api => shop/web, which the policies deny');
 }
 
-main().catch((e: unknown) => {
-  const message = e instanceof ConsumerTestFailure ? e.message : (e as Error).stack ?? String(e);
-  console.log(`consumer-test: FAIL: ${message}`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    const message = e instanceof ConsumerTestFailure ? e.message : (e as Error).stack ?? String(e);
+    console.log(`consumer-test: FAIL: ${message}`);
+    process.exitCode = 1;
+  });
+}
