@@ -34,6 +34,22 @@ describe('model warnings go to stderr, one line each, whatever the command', () 
   });
 });
 
+test('the model\'s own warnings, on input that has them, go to stderr', async () => {
+  const dir = path.join(FIXTURES, 'warnings');
+  const result = await cli('reach', dir);
+  expect(result.code).toBe(0);
+  const lines = result.stderr.split('\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toMatch(new RegExp(`^cdk8s-netpol: ${escape(path.join(dir, 'a.yaml'))}:12: extensions/v1beta1 NetworkPolicy shop/old-deny `));
+  expect(lines[1]).toMatch(new RegExp(`^cdk8s-netpol: ${escape(path.join(dir, 'b.yaml'))}:1: Deployment shop/web is also written at ${escape(path.join(dir, 'a.yaml'))}:1`));
+  // The policy left out isolates nothing: web is open.
+  expect(result.stdout).toContain('shop/web[Deployment] => ');
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 test('without warnings, stderr stays empty', async () => {
   expect((await cli('reach', SHOP)).stderr).toBe('');
 });
