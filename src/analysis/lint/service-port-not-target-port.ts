@@ -28,8 +28,9 @@ export const servicePortNotTargetPort: LintRule = {
   description: 'A policy port that is a Service\'s `port` but not its `targetPort` for the selected pods: policies see the pod\'s port, so the rule misses the Service\'s traffic.',
   docUrl: ruleDocUrl(ID),
   check: (model, context) => {
+    // The model keeps the kind of every object it does not use: without a Service, nothing to read.
+    if (model.documents === undefined || !model.ignored.some(o => o.kind === 'Service')) return [];
     const extras = ManifestExtras.of(model);
-    if (model.documents === undefined || extras.services.length === 0) return [];
     const findings: Finding[] = [];
     for (const policy of model.policies) {
       forEachIsolatedRule(policy, (direction, rule, ruleIndex) => {
@@ -60,13 +61,13 @@ function serviceMiss(context: LintContext, extras: ManifestExtras, policy: Polic
   port: PortSpec): ServiceMiss | undefined {
   if (typeof port.port !== 'number' || port.endPort !== undefined) return undefined;
   for (const workload of ruleDestinations(context, policy, direction, rule)) {
-    if (extras.declaredPorts(workload)?.ports.some(p => p.port === port.port && p.protocol === port.protocol)) continue;
     for (const service of extras.servicesOf(workload)) {
       for (const servicePort of service.ports) {
         if (servicePort.port !== port.port || servicePort.protocol !== port.protocol) continue;
         const target = resolveTarget(servicePort, workload);
         if (target === undefined || target === port.port) continue;
         if (portsConns(rule.ports, context.subject(workload)).conns.contains(port.protocol, target)) continue;
+        if (extras.declaredPorts(workload)?.ports.some(p => p.port === port.port && p.protocol === port.protocol)) continue;
         return { service, servicePort, workload, target };
       }
     }
