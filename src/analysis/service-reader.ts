@@ -29,15 +29,15 @@ export interface Service {
 
 const SERVICE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Service', ['']]]);
 
-/** The Services among `objects` (already unpacked from their documents). */
+/** The Services among `objects` (already unpacked from their documents); of one written twice, the last (as `kubectl apply` leaves it). */
 export function readServices(objects: readonly ManifestObject[]): Service[] {
-  const services: Service[] = [];
+  const services = new Map<string, Service>();
   for (const { object, source } of objects) {
     const meta = objectMeta(object);
     if (meta.name === undefined || !isKindOf(SERVICE_GROUPS, meta.kind, meta.apiVersion)) continue;
     const spec = field(object, 'spec');
     const selector = readLabels(field(spec, 'selector'));
-    services.push({
+    services.set(`${meta.namespace}/${meta.name}`, {
       namespace: meta.namespace,
       name: meta.name,
       selector: Object.keys(selector).length > 0 ? selector : undefined,
@@ -45,7 +45,7 @@ export function readServices(objects: readonly ManifestObject[]): Service[] {
       source,
     });
   }
-  return services;
+  return [...services.values()];
 }
 
 function readPort(entry: unknown): ServicePort[] {
