@@ -52,3 +52,12 @@ test('an empty file among others is skipped: the input as a whole has objects', 
   const result = await runCli('reach', temp.file('in'));
   expect(result).toMatchObject({ code: 0, stderr: '' });
 });
+
+test.each([
+  ['a float JSON cannot hold', 'replicas: .nan\n', /:\d+:\d+: document 1: \.nan is a YAML 1\.1 float that JSON cannot hold/],
+  ['an explicit tag the YAML versions resolve differently', 'replicas: !!int 010\n', /:\d+:\d+: document 1: explicit tag !!int/],
+  ['a line separator (a line break for kubectl, text for YAML 1.2)', '# note\u2028replicas: 2\n', /:\d+:\d+: U\+2028 is a line break for kubectl/],
+])('what kubectl reads differently from YAML 1.2 is refused at its place, not guessed: %s', async (_, extra, message) => {
+  const file = temp.file('ambiguous.yaml', `${DEPLOYMENT}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n${extra}`);
+  expect(expectRefusal(await runCli('reach', file), file)).toMatch(message);
+});
