@@ -16,9 +16,10 @@
  *      output of the block above   the previous run block must print exactly this
  *    Every code block of the "Use it in your app" section must be marked, so the section and
  *    this test cannot drift apart.
- * 4. Checks what those steps must have done: the plugin's validation report, the manifests, an
- *    allowed flow present and a denied one absent in `reach`, no registry access while offline;
- *    then compiles the app with the template's own tsconfig (`npm run compile`).
+ * 4. Checks what those steps must have done: the tarball holds the built library, the plugin's
+ *    validation report, the manifests, an allowed flow present and a denied one absent in
+ *    `reach`, no registry access while offline; then compiles the app with the template's own
+ *    tsconfig (`npm run compile`).
  *
  * Prints one line, `consumer-test: PASS` or `consumer-test: FAIL: …`, and exits 0 or 1.
  * Run: npx projen consumer-test (CONSUMER_TEST_KEEP=1 keeps the temporary folder).
@@ -234,6 +235,12 @@ async function main() {
 /** The outcomes the README promises, beyond each step's exit code. */
 function checkResults(tmp: string, outputs: Output[]) {
   const printed = outputs.map(o => o.stdout + o.stderr).join('\n');
+  const tarballs = fs.readdirSync(path.join(tmp, LIBRARY_DIR)).filter(f => f.endsWith('.tgz'));
+  if (tarballs.length !== 1) fail(`npm pack should have written one tarball in ${LIBRARY_DIR}/, found: ${tarballs.join(', ') || 'none'}`);
+  const packed = spawnSync('tar', ['-tzf', tarballs[0]], { cwd: path.join(tmp, LIBRARY_DIR), encoding: 'utf8' }).stdout.split('\n');
+  for (const file of ['package/lib/index.js', 'package/lib/index.d.ts', 'package/lib/testing/index.js', 'package/.jsii']) {
+    if (!packed.includes(file)) fail(`${tarballs[0]} has no ${file.replace('package/', '')}: npm pack did not pack the built library`);
+  }
   const manifests = path.join(tmp, APP_DIR, 'dist');
   if (!fs.existsSync(manifests) || !fs.readdirSync(manifests).some(f => /\.ya?ml$/.test(f))) fail('cdk8s synth wrote no manifest to my-app/dist/');
   const yaml = fs.readdirSync(manifests).map(f => fs.readFileSync(path.join(manifests, f), 'utf8')).join('\n');
