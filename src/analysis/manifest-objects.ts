@@ -45,18 +45,40 @@ export function arrayField(obj: unknown, key: string): readonly unknown[] {
 const NOTHING_INHERITED: object = Object.freeze(Object.create(null));
 
 /**
- * A label map that inherits no key, keeping only string values. `__proto__` is dropped:
- * it is not a valid label key, and a copy into a plain object would change its prototype.
+ * A label's value as the API server stores it: a string as is; `null` (`app:` or `app: ~`) is
+ * the empty string, as JSON's null decodes into a Go string map; anything else is no label
+ * value (the server rejects the object: see `nonStringLabel`).
+ */
+export function labelValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : value === null ? '' : undefined;
+}
+
+/**
+ * A label map that inherits no key, keeping only the values `labelValue` reads. `__proto__` is
+ * dropped: it is not a valid label key, and a copy into a plain object would change its prototype.
  */
 export function readLabels(value: unknown): Labels {
   const labels: Record<string, string> = Object.create(NOTHING_INHERITED);
   if (!isPlainObject(value)) return labels;
   for (const key in value) {
     if (!Object.hasOwn(value, key) || key === '__proto__') continue;
-    const v = value[key];
-    if (typeof v === 'string') labels[key] = v;
+    const v = labelValue(value[key]);
+    if (v !== undefined) labels[key] = v;
   }
   return labels;
+}
+
+/**
+ * The first entry of a label map (of the keys `readLabels` reads) whose value is neither a string
+ * nor null (`enabled: yes` is a boolean for kubectl, `version: 1.0` a number), as `key: value`:
+ * the API server rejects the object.
+ */
+export function nonStringLabel(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && key !== '__proto__' && labelValue(value[key]) === undefined) return `${key}: ${JSON.stringify(value[key])}`;
+  }
+  return undefined;
 }
 
 /** An object's kind, apiVersion, name and namespace, as `objectMeta` reads them. */

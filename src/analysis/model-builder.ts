@@ -12,13 +12,15 @@
  *   then `web-<generated-2>`… for more objects of one prefix: each is an object of its own);
  * - the same kind, namespace and name written twice: the last one stands (apply updates the
  *   object), with a warning naming both places;
- * - an API version the server no longer serves (served-versions.ts): left out, with a warning.
+ * - an API version the server no longer serves (served-versions.ts): left out, with a warning;
+ * - a workload with a label value that is not a string (kubectl reads an unquoted `yes` as a
+ *   boolean): the server rejects it, so it is left out, with a warning; a null value is `""`.
  */
 import { field, GENERATED_NAME, isKindOf, ManifestObject, ObjectMeta, objectMeta, placeOf, readLabels, unpackDocuments } from './manifest-objects';
 import { ClusterModel, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
 import { isNetworkPolicy, PolicyReader } from './policy-reader';
 import { unservedVersionProblem } from './served-versions';
-import { isWorkload, readWorkloads, WorkloadObject } from './workload-reader';
+import { isWorkload, readWorkloads, rejectedLabelsProblem, WorkloadObject } from './workload-reader';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -51,6 +53,12 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     const unserved = unservedVersionProblem(meta);
     if (unserved !== undefined) {
       warnings.push(`${placeOf(o.source)}: ${unserved}`);
+      continue;
+    }
+    const badLabels = isWorkload(meta) ? rejectedLabelsProblem(o.object, meta.kind!) : undefined;
+    if (badLabels !== undefined) {
+      warnings.push(`${placeOf(o.source)}: ${meta.kind} ${meta.namespace}/${meta.name} is not applied: the API server rejects it, as ${badLabels}; `
+        + 'left out of the analysis; quote the value');
       continue;
     }
     applied.apply({ object: o.object, source: o.source, meta });

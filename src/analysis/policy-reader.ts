@@ -9,7 +9,7 @@
  * ("everyone"). A rule that is not an object keeps its index and matches nothing.
  */
 import { exact, NONE } from './lists';
-import { arrayField, field, isKindOf, isPlainObject, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, isPlainObject, labelValue, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
 import { keyPart, memo } from './memo';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
@@ -135,14 +135,14 @@ export class PolicyReader {
   }
 }
 
-/** What `readLabels(value)` keeps (own string values, no `__proto__`, in order) as one memo key. */
+/** What `readLabels(value)` keeps (own keys but `__proto__`, with the values `labelValue` reads, in order) as one memo key. */
 function labelsKey(value: unknown): string {
   let key = '';
   if (!isPlainObject(value)) return key;
   for (const k in value) {
     if (!Object.hasOwn(value, k) || k === '__proto__') continue;
-    const v = value[k];
-    if (typeof v === 'string') key += keyPart(k) + keyPart(v);
+    const v = labelValue(value[k]);
+    if (v !== undefined) key += keyPart(k) + keyPart(v);
   }
   return key;
 }

@@ -17,7 +17,7 @@
  *   labels win over its template.
  */
 import { isPortNumber } from './connection-set';
-import { arrayField, field, isKindOf, ManifestObject, ObjectMeta, path, readLabels, stringField } from './manifest-objects';
+import { arrayField, field, isKindOf, ManifestObject, nonStringLabel, ObjectMeta, path, readLabels, stringField } from './manifest-objects';
 import { NamedContainerPort, Protocol, PROTOCOLS, Workload } from './model';
 
 /** Workload kinds and the API groups they come from ('' is the core group). */
@@ -52,6 +52,25 @@ function podTemplate(obj: unknown, kind: string): unknown {
   if (kind === 'Pod') return obj;
   if (kind === 'CronJob') return path(obj, 'spec', 'jobTemplate', 'spec', 'template');
   return path(obj, 'spec', 'template');
+}
+
+/**
+ * Why the API server would reject a workload object for its labels (a value that is not a
+ * string, such as an unquoted `yes` or `1.0`), naming the field; undefined when it would not.
+ * Such an object never runs, so it is no peer of the analysis.
+ */
+export function rejectedLabelsProblem(object: unknown, kind: string): string | undefined {
+  const maps: Array<[string, unknown]> = [
+    ['metadata.labels', path(object, 'metadata', 'labels')],
+    [kind === 'Pod' ? 'metadata.labels' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.metadata.labels' : 'spec.template.metadata.labels',
+      path(podTemplate(object, kind), 'metadata', 'labels')],
+    ['spec.selector.matchLabels', path(object, 'spec', 'selector', 'matchLabels')],
+  ];
+  for (const [where, labels] of maps) {
+    const entry = nonStringLabel(labels);
+    if (entry !== undefined) return `${where} has ${entry}, which is not a string (unquoted yes, no, on, off, true and numbers are not, for kubectl)`;
+  }
+  return undefined;
 }
 
 function readNamedPorts(podSpec: unknown): NamedContainerPort[] {

@@ -376,3 +376,46 @@ metadata: { name: api, namespace: shop }
     expect(model.ignored).toEqual([]);
   });
 });
+
+describe('buildModel: label values as the API server takes them', () => {
+  test('a workload with a label value that is not a string (an unquoted yes) is rejected by the server: left out, with a warning', () => {
+    const model = buildModel(parseYaml(`
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec:
+  selector: { matchLabels: { app: web } }
+  template: { metadata: { labels: { app: web, canary: true } } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: solo, namespace: shop, labels: { version: 1.5 } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: fine, namespace: shop, labels: { version: "1.5" } }
+`, 'in.yaml'));
+    expect(model.workloads.map(workloadId)).toEqual(['shop/fine[Pod]']);
+    expect(model.warnings).toEqual([
+      'in.yaml: Deployment shop/web is not applied: the API server rejects it, as spec.template.metadata.labels has canary: true, which is not a string '
+        + '(unquoted yes, no, on, off, true and numbers are not, for kubectl); left out of the analysis; quote the value',
+      'in.yaml: Pod shop/solo is not applied: the API server rejects it, as metadata.labels has version: 1.5, which is not a string '
+        + '(unquoted yes, no, on, off, true and numbers are not, for kubectl); left out of the analysis; quote the value',
+    ]);
+  });
+
+  test('a null label value (app: or app: ~) is the empty string, as JSON null decodes into a string map', () => {
+    const model = modelOf(`
+apiVersion: v1
+kind: Pod
+metadata: { name: p, namespace: shop, labels: { app: ~, tier: web } }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop, labels: { team: null } }
+`);
+    expect({ ...workload(model, 'shop/p[Pod]').podLabels }).toEqual({ app: '', tier: 'web' });
+    expect({ ...model.namespaces[0].labels }).toEqual({ 'team': '', 'kubernetes.io/metadata.name': 'shop' });
+    expect(model.warnings).toEqual([]);
+  });
+});

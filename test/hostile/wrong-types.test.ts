@@ -38,11 +38,16 @@ test('wrong types in workloads and namespaces are read defensively: no crash, no
   const file = temp.file('odd.yaml', [
     'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: [a, b]\n',
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: odd\n  namespace: shop\nspec:\n  template: web\n',
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: odd2\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: 7}\n    spec:\n      hostNetwork: "yes"\n      containers: {ports: 1}\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: odd2\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: [7]}\n    spec:\n      hostNetwork: "yes"\n      containers: {ports: 1}\n',
     'apiVersion: v1\nkind: Pod\nmetadata: 5\n',
     'kind: [Pod]\n',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: numbered\n  namespace: shop\n  labels: {app: 7}\n',
   ].join('---\n'));
   const result = await runCli('reach', file);
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  expect(result.stdout).toContain('shop/odd[Deployment] => shop/odd2[Deployment] : All Connections');
+  // A label value that is not a string makes the server reject the object: it is left out, and said so.
+  expect(result).toMatchObject({ code: 0 });
+  expect(result.stderr).toMatch(/^cdk8s-netpol: \S*odd\.yaml:15: Deployment shop\/odd2 is not applied: the API server rejects it, as spec\.template\.metadata\.labels has app: \[7\]/);
+  expect(result.stderr).toMatch(/\ncdk8s-netpol: \S*odd\.yaml:\d+: Pod shop\/numbered is not applied: .* has app: 7, which is not a string/);
+  expect(result.stdout).toContain('shop/odd[Deployment] => ');
+  expect(result.stdout).not.toMatch(/odd2|numbered/);
 });
