@@ -11,18 +11,22 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
+import { oncePerSynth } from './network-app';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
 import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
+import { egressToEverywhereOnIsolated } from '../analysis/lint/egress-to-everywhere-on-isolated';
 import { emptyPeerList } from '../analysis/lint/empty-peer-list';
 import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-selector-split';
 import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
 import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
+import { servicePortNotTargetPort } from '../analysis/lint/service-port-not-target-port';
 import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
 import { chartApiObjects } from '../chart-manifests';
 import { validatedRendering, ValidatedNetworkPolicy } from '../policies/network-policy';
+import { rulePageForDisplay } from '../render/rule-page';
 
 export const CHART_RULES: readonly LintRule[] = [
   dnsEgressMissing,
@@ -31,6 +35,8 @@ export const CHART_RULES: readonly LintRule[] = [
   allowAllCancelsDeny,
   policyTypesMismatch,
   emptyPeerList,
+  egressToEverywhereOnIsolated,
+  servicePortNotTargetPort,
 ];
 
 const registered = new WeakSet<Chart>();
@@ -55,9 +61,18 @@ class ChartNetworkLint implements IValidation {
   /** The chart's documents as JSON text, and what the lint found in them, from the last run. */
   private last?: { readonly texts: readonly string[]; readonly findings: readonly Finding[]; readonly errors: readonly string[] };
 
-  constructor(private readonly chart: Chart) {}
+  private readonly app: IConstruct;
 
+  constructor(private readonly chart: Chart) {
+    this.app = chart.node.root;
+  }
+
+  /** During a synth of a `NetworkApp`, once per synth; otherwise every time cdk8s asks. */
   public validate(): string[] {
+    return oncePerSynth(this.app, this, () => this.lint());
+  }
+
+  private lint(): string[] {
     const objects = chartApiObjects(this.chart);
     const errors: string[] = [];
     // The library's policies validate what they render: those that pass need no second validation
@@ -93,7 +108,7 @@ class ChartNetworkLint implements IValidation {
       if (finding.acknowledged !== undefined || (construct && isAcknowledged(construct, finding.ruleId))) continue;
       const where = construct ? construct.node.path : this.chart.node.path;
       errors.push(`${where}: ${finding.ruleId}: ${finding.message}; fix: ${finding.fix}`
-        + ` (see ${finding.ruleId} in docs/rules/; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`);
+        + ` (see ${rulePageForDisplay(finding.ruleId)}; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`);
     }
     return errors;
   }

@@ -1,1 +1,2 @@
 export { NetworkLint } from './acknowledge';
+export { NetworkApp } from './network-app';

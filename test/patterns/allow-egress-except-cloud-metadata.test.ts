@@ -6,6 +6,7 @@ import { AllowEgressExceptCloudMetadata, DefaultDeny, DenyCloudMetadata, DnsEgre
 import { lint } from '../../src/analysis/lint';
 import { egressToEverywhereOnIsolated } from '../../src/analysis/lint/egress-to-everywhere-on-isolated';
 import { buildModel } from '../../src/analysis/model-builder';
+import { chartManifests } from '../../src/chart-manifests';
 import { errorOf, makeChart, onlyPolicy } from '../policies/helpers';
 
 describe('AllowEgressExceptCloudMetadata', () => {
@@ -55,9 +56,19 @@ describe('AllowEgressExceptCloudMetadata', () => {
     const findingsOf = (build: (chart: ReturnType<typeof makeChart>) => void) => {
       const chart = makeChart();
       build(chart);
-      const model = buildModel(Testing.synth(chart).map((object, documentIndex) => ({ object, source: { documentIndex } })));
+      // The chart's manifests as written, without cdk8s' validations (the synth-time lint among them).
+      const model = buildModel(chartManifests(chart).map((object, documentIndex) => ({ object, source: { documentIndex } })));
       return lint(model, { rules: [egressToEverywhereOnIsolated] });
     };
+
+    test('synth refuses the combination, naming the construct and saying why and what to use instead', () => {
+      const chart = makeChart();
+      new DefaultDeny(chart, 'deny', { name: 'default-deny' });
+      new DnsEgress(chart, 'dns', { name: 'dns' });
+      new AllowEgressExceptCloudMetadata(chart, 'imds', { name: 'no-metadata' });
+      expect(() => Testing.synth(chart)).toThrow(
+        /\[test\] test\/imds: egress-to-everywhere-on-isolated: shop\/no-metadata: .*NetworkPolicy cannot deny .*fix: .*ClusterNetworkPolicy with action Deny/);
+    });
 
     test('the pattern would open the internet to the locked-down pods: egress-to-everywhere-on-isolated says so', () => {
       const findings = findingsOf(chart => {

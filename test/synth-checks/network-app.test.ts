@@ -1,0 +1,73 @@
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, NetworkApp, Peer, PodSelector, Port } from '../../src';
+import * as lintModule from '../../src/analysis/lint';
+
+/** Two namespaces, each a chart: web → api on 8080, both ends written, DNS allowed. */
+function build(app: App, ingressToo = true): { api: ApiObject } {
+  let api: ApiObject | undefined;
+  for (const ns of ['one', 'two']) {
+    const chart = new Chart(app, ns, { namespace: ns });
+    new ApiObject(chart, 'web', deployment(ns, 'web'));
+    const apiObject = new ApiObject(chart, 'api', deployment(ns, 'api'));
+    if (ns === 'one') api = apiObject;
+    new DefaultDeny(chart, 'deny', { name: 'deny' });
+    new DnsEgress(chart, 'dns', { name: 'dns' });
+    if (ingressToo) new AllowFrom(chart, 'api-from-web', { name: 'api-from-web', pods: PodSelector.labels({ app: 'api' }), from: [Peer.pods(PodSelector.labels({ app: 'web' }))], ports: [Port.tcp(8080)] });
+    new AllowTo(chart, 'web-to-api', { name: 'web-to-api', pods: PodSelector.labels({ app: 'web' }), to: [Peer.pods(PodSelector.labels({ app: 'api' }))], ports: [Port.tcp(8080)] });
+  }
+  return { api: api! };
+}
+
+function deployment(namespace: string, name: string): any {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+    spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'x' }] } } },
+  };
+}
+
+describe('NetworkApp', () => {
+  test('synthesizes exactly what App synthesizes', () => {
+    const plain = new App();
+    build(plain);
+    const network = new NetworkApp();
+    build(network);
+    expect(network.synthYaml()).toEqual(plain.synthYaml());
+  });
+
+  test('reads each chart once per synth for the lint, where App reads it once per chart of the app', () => {
+    const rendersOfApi = (app: App) => {
+      const { api } = build(app);
+      const toJson = jest.spyOn(api, 'toJson');
+      app.synthYaml();
+      return toJson.mock.calls.length;
+    };
+    // synthYaml validates the app once, then again before writing each of its 2 charts: with App,
+    // every validation reads the chart; with NetworkApp, the first one does. Then synth writes it.
+    expect(rendersOfApi(new App())).toBe(3 + 1);
+    expect(rendersOfApi(new NetworkApp())).toBe(1 + 1);
+  });
+
+  test('the lint rules run again only for a chart whose text changed', () => {
+    const spy = jest.spyOn(lintModule, 'lint');
+    try {
+      const app = new App();
+      build(app);
+      app.synthYaml();
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test.each([['App', () => new App()], ['NetworkApp', () => new NetworkApp()]])('%s: a change between two synths is seen by the second', (_, makeApp) => {
+    const app = makeApp();
+    const { api } = build(app, false);
+    // web's egress allows api, whose ingress the default deny isolates and nothing allows.
+    expect(() => app.synthYaml()).toThrow(/\[one\] one\/web-to-api: one-sided-connection/);
+    // The api pods no longer carry the label web's egress selects: nothing one-sided is left.
+    api.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels', { app: 'api-v2' }));
+    api.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels', { app: 'api-v2' }));
+    expect(() => app.synthYaml()).toThrow(/\[two\] two\/web-to-api: one-sided-connection/);
+    expect(() => app.synthYaml()).not.toThrow(/\[one\]/);
+  });
+});
