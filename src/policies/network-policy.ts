@@ -6,10 +6,10 @@
 import { ApiObject, IAnyProducer, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderingKey } from './rendering-key';
-import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
-import { registerChartLint } from '../synth-checks/chart-lint';
 import { formatProblem } from '../analysis/validation/problem';
 import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
+import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
+import { registerChartLint } from '../synth-checks/chart-lint';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';

@@ -20,7 +20,9 @@ function build(app: App, ingressToo = true): { api: ApiObject } {
 
 function deployment(namespace: string, name: string): any {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
     spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'x' }] } } },
   };
 }
