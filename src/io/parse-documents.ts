@@ -45,8 +45,9 @@ export const KUBECTL_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOption
   prettyErrors: false,
 };
 
-/** Explicit tags both readers agree on: the non-specific `!` and the tags of what the node is anyway. */
-const AGREED_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAG = 'tag:yaml.org,2002:';
+/** Core tags both readers agree on: the tags of what the node is anyway. */
+const AGREED_TAGS = new Set([`${CORE_TAG}str`, `${CORE_TAG}map`, `${CORE_TAG}seq`]);
 
 /**
  * Characters kubectl's YAML 1.1 reader (libyaml's scanner) and YAML 1.2 read differently, so the
@@ -166,7 +167,7 @@ function refuseReadDifferently(text: string, file: string): void {
 
 /**
  * The first thing in a document that kubectl would read differently from the `yaml` package, or
- * refuse: an explicit tag other than `!`, `!!str`, `!!map` and `!!seq`; a mapping key that JSON
+ * refuse: an explicit core tag other than `!!str`, `!!map` and `!!seq`; a mapping key that JSON
  * cannot hold as kubectl converts it (null, a float, a list or mapping); two keys that are the same
  * once converted (`on` and `"true"`; kubectl's strict decoding refuses plain repeats too).
  */
@@ -177,12 +178,10 @@ function readingProblem(doc: Document): { offset: number; message: string } | un
     return visit.BREAK;
   };
   visit(doc, (_, node) => {
+    // Local tags (`!foo`) leave the value as it is for both readers; the core ones (`!!int`) do not.
     const tag = (node as { tag?: string }).tag;
-    if (tag !== undefined && !AGREED_TAGS.has(tag)) {
-      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      if (tag.startsWith('tag:yaml.org,2002:')) {
-        return refuse(node as Node, `explicit tag ${shown}, which kubectl (YAML 1.1) and YAML 1.2 may resolve differently; remove the tag (quote the value if a string is meant)`);
-      }
+    if (tag?.startsWith(CORE_TAG) && !AGREED_TAGS.has(tag)) {
+      return refuse(node as Node, `explicit tag !!${tag.slice(CORE_TAG.length)}, which kubectl (YAML 1.1) and YAML 1.2 may resolve differently; remove the tag (quote the value if a string is meant)`);
     }
     if (!isMap(node)) return undefined;
     const seen = new Set<string>();
@@ -207,7 +206,7 @@ function keyProblem(value: unknown, source: unknown): string | undefined {
   if (value === null) return 'a mapping key that is null (empty or ~), which kubectl cannot convert to JSON; write the key';
   // Booleans and integers become the strings `yaml` makes of them too; floats and huge integers do not.
   if (typeof value === 'number' && !(Number.isSafeInteger(value) && typeof source === 'string' && isIntegerForm(source))) {
-    return `a mapping key that YAML 1.1 reads as the number ${String(source)}, which kubectl writes as another string than this tool; quote the key`;
+    return `a mapping key that YAML 1.1 reads as the number ${String(source)}, which kubectl turns into another key than this tool would; quote the key`;
   }
   return undefined;
 }

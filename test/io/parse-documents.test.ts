@@ -88,8 +88,10 @@ describe('what kubectl and YAML 1.2 could read differently is refused at its pla
     expect(objects('a: &a {x: 1}\nb: &b {z: yes}\nc:\n  <<: *a\n  <<: *b\n')[0]).toEqual({ a: { x: 1 }, b: { z: true }, c: { x: 1, z: true } });
   });
 
-  test('%YAML 1.1, the version kubectl reads, is accepted; and !!str, which both read alike', () => {
+  test('%YAML 1.1, the version kubectl reads, is accepted; and the tags both read alike', () => {
     expect(objects('%YAML 1.1\n---\na: 0120\nb: !!str 0120\n')).toEqual([{ a: 80, b: '0120' }]);
+    // The non-specific and local tags leave a plain scalar a string, for go-yaml as for `yaml`.
+    expect(objects('a: ! 0120\nb: !local 0120\n')).toEqual([{ a: '0120', b: '0120' }]);
   });
 
   test('JSON (kubectl reads a stream starting with { as JSON) may hold a U+2028 in a string', () => {
