@@ -6,10 +6,10 @@
  * It gives exactly what the `yaml` package gives for that subset, read as parse-documents.ts has
  * it read (plain scalars resolved as kubectl resolves them, kubectl-scalars.ts), and returns
  * `undefined` as soon as the text uses anything else (anchors, aliases, tags, flow collections,
- * block or multi-line scalars, escapes, directives, tabs, CRLF, byte order marks, duplicate or non-string keys, and
- * scalars kubectl-scalars.ts refuses): the caller then parses the file with `yaml`, which also
- * produces every error message. So it never changes a result, only its speed
- * (test/performance/fast-yaml*.test.ts compare the two, on fixtures and on generated documents).
+ * block or multi-line scalars, escapes, directives, tabs, CRLF, byte order marks, duplicate or
+ * non-string keys, scalars kubectl-scalars.ts refuses): the caller then parses the file with
+ * `yaml`, which also produces every error message. So it never changes a result, only its speed
+ * (test/performance/fast-yaml.test.ts compares the two, on fixtures and on generated documents).
  *
  * Only spaces are trimmed: YAML's white space is space and tab (declined), and any other
  * character, such as a no-break space at the end of a value, is part of the value.
