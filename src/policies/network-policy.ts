@@ -6,8 +6,8 @@
 import { ApiObject, IAnyProducer, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderingKey } from './rendering-key';
+import { validateInChart } from './valid-specs';
 import { formatProblem } from '../analysis/validation/problem';
-import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
 import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
 import { registerChartLint } from '../synth-checks/chart-lint';
 import { Peer } from '../vocabulary/peer';
@@ -156,7 +156,7 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
   // ApiObject's own rendering (the class this one extends), which toJson above replaces.
   const json = ApiObject.prototype.toJson.call(policy);
   addAnnotations(json, acknowledgements);
-  const problems = validateNetworkPolicy(json);
+  const problems = validateInChart(policy.chart, json);
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${state.where}: ${formatProblem(p)}`
       + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
@@ -207,18 +207,14 @@ function writeSpec(policy: ValidatedNetworkPolicy, where: string, definition: Po
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
-  const problems = validateNetworkPolicy({
-    apiVersion: policy.apiVersion,
-    kind: policy.kind,
-    metadata: { name: policy.name, namespace: policy.metadata.namespace },
-    spec,
-  });
+  const manifest = { apiVersion: policy.apiVersion, kind: policy.kind, metadata: { name: policy.name, namespace: policy.metadata.namespace }, spec };
+  const problems = validateInChart(policy.chart, manifest);
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }
   const state = states.get(policy)!;
   state.where = where;
-  state.spec = spec;
+  state.spec = manifest.spec as NetworkPolicySpecJson;
   // Mistakes only the whole chart shows (egress denied without DNS, one-sided hops) fail app.synth().
   registerChartLint(policy.chart);
 }
