@@ -4,8 +4,8 @@
  * `{ "phases": { name: ms }, "totalMs", "maxRssMiB", "info": {...} }`.
  *
  * Tasks:
- * - `synth` (n, policies constructs|plain|cdk8s-plus, workloads cdk8s-plus|api-object, layout): build
- *   E(n) in a new App and `app.synthYaml()`.
+ * - `synth` (n, policies constructs|plain|cdk8s-plus, workloads cdk8s-plus|api-object, layout, app
+ *   App|NetworkApp): build E(n) in a new app of that class and `app.synthYaml()`.
  * - `parse` (dir): the loader's own reading and YAML parse of every file, keeping the documents as
  *   `loadManifests` does, and nothing else (the floor).
  * - `reach` (dir): what `cdk8s-netpol reach <dir>` does: load (parse + API-server checks), model,
@@ -14,6 +14,7 @@
  * - `explain` (dir, from, to, port?): load and model, then resolve both ends, explain, render text.
  */
 import { App } from 'cdk8s';
+import { NetworkApp } from '../../src';
 import { explain } from '../../src/analysis/explain';
 import { lint } from '../../src/analysis/lint';
 import { buildModel } from '../../src/analysis/model-builder';
@@ -26,8 +27,11 @@ import { explainToText, renderReach } from '../../src/render';
 import { lintToText } from '../../src/render/lint-txt';
 import { buildEstate, type EstateOptions } from '../generators/estate';
 
+/** cdk8s' `App`, or the library's `NetworkApp` (each chart linted once per synth). */
+export type SynthApp = 'App' | 'NetworkApp';
+
 export type Task =
-  | { readonly kind: 'synth'; readonly n: number; readonly estate: EstateOptions }
+  | { readonly kind: 'synth'; readonly n: number; readonly estate: EstateOptions; readonly app: SynthApp }
   | { readonly kind: 'parse'; readonly dir: string }
   | { readonly kind: 'reach'; readonly dir: string }
   | { readonly kind: 'lint'; readonly dir: string }
@@ -59,7 +63,8 @@ function runTask(task: Task): { phases: Record<string, number>; totalMs: number;
   const t = timer();
   switch (task.kind) {
     case 'synth': {
-      const app = new App({ outdir: '/nonexistent-synthYaml-writes-nothing' });
+      const props = { outdir: '/nonexistent-synthYaml-writes-nothing' };
+      const app = task.app === 'NetworkApp' ? new NetworkApp(props) : new App(props);
       buildEstate(app, task.n, task.estate);
       t.lap('build');
       const yaml = app.synthYaml();

@@ -82,7 +82,7 @@ export function measureInterleaved(tasks: readonly Task[], runs: number, log: (l
 
 export function describeTask(task: Task): string {
   switch (task.kind) {
-    case 'synth': return `synth n=${task.n} policies:${task.estate.policies} workloads:${task.estate.workloads} ${task.estate.layout}`;
+    case 'synth': return `synth n=${task.n} policies:${task.estate.policies} workloads:${task.estate.workloads} ${task.estate.layout} ${task.app}`;
     case 'parse': return `parse ${path.basename(task.dir)}`;
     case 'reach': return `reach ${path.basename(task.dir)}`;
     case 'lint': return `lint ${path.basename(task.dir)}`;
