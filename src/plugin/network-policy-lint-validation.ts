@@ -5,8 +5,8 @@
  *
  * ```yaml
  * validations:
- *   - package: cdk8s-netpol          # or a local path to this package
- *     version: 1.2.3                 # a pinned version, as the CLI requires
+ *   - package: ./node_modules/cdk8s-netpol   # a path: a bare name makes the CLI npm-install it
+ *     version: 0.0.0                 # the CLI requires an exact version; for a path it only labels the report
  *     class: NetworkPolicyLintValidation
  *     properties:                    # optional, NetworkPolicyLintValidationProps
  *       failOn: warning
