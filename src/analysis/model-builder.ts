@@ -24,7 +24,7 @@ import { isWorkload, readWorkloads, rejectedLabelsProblem, WorkloadObject } from
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-const NAMESPACE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Namespace', ['']]]);
+export const NAMESPACE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Namespace', ['']]]);
 
 function isNamespace(meta: ObjectMeta): boolean {
   return meta.name !== undefined && isKindOf(NAMESPACE_GROUPS, meta.kind, meta.apiVersion);

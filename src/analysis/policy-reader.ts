@@ -13,7 +13,7 @@ import { arrayField, field, isKindOf, isPlainObject, labelValue, ManifestObject,
 import { keyPart, memo } from './memo';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
-const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
+export const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
 /** Whether an object with this metadata (`objectMeta`) is a NetworkPolicy. */

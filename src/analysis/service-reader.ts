@@ -27,7 +27,7 @@ export interface Service {
   readonly source?: SourceLocation;
 }
 
-const SERVICE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Service', ['']]]);
+export const SERVICE_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['Service', ['']]]);
 
 /** The Services among `objects` (already unpacked from their documents); of one written twice, the last (as `kubectl apply` leaves it). */
 export function readServices(objects: readonly ManifestObject[]): Service[] {

@@ -21,7 +21,7 @@ import { arrayField, field, isKindOf, ManifestObject, nonStringLabel, ObjectMeta
 import { NamedContainerPort, Protocol, PROTOCOLS, Workload } from './model';
 
 /** Workload kinds and the API groups they come from ('' is the core group). */
-const WORKLOAD_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
+export const WORKLOAD_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Pod', ['']],
   ['ReplicationController', ['']],
   ['Deployment', ['apps', 'extensions']],

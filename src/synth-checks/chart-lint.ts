@@ -24,6 +24,7 @@ import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
 import { servicePortNotTargetPort } from '../analysis/lint/service-port-not-target-port';
 import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
+import { isReadKind } from '../analysis/read-kinds';
 import { chartApiObjects } from '../chart-manifests';
 import { validatedRendering, ValidatedNetworkPolicy } from '../policies/network-policy';
 import { rulePageForDisplay } from '../render/rule-page';
@@ -73,7 +74,8 @@ class ChartNetworkLint implements IValidation {
   }
 
   private lint(): string[] {
-    const objects = chartApiObjects(this.chart);
+    // Objects of kinds the analysis does not read change no finding: they are not rendered.
+    const objects = chartApiObjects(this.chart).filter(object => isReadKind(object.kind));
     const errors: string[] = [];
     // The library's policies validate what they render: those that pass need no second validation
     // in the lint, and one that a JSON patch or a later label broke is reported here, with every
@@ -99,6 +101,7 @@ class ChartNetworkLint implements IValidation {
         texts.push('');
       }
     });
+    errors.push(...duplicatePolicies(objects, documents));
     const findings = this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
       ? this.last.findings
       : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
@@ -112,6 +115,28 @@ class ChartNetworkLint implements IValidation {
     }
     return errors;
   }
+}
+
+/**
+ * Two objects of the chart that write the same NetworkPolicy (namespace and name): `kubectl apply`
+ * keeps the last, so the other policy is silently lost, and with it what it isolated or allowed.
+ */
+function duplicatePolicies(objects: readonly ApiObject[], documents: readonly ManifestDocument[]): string[] {
+  const writers = new Map<string, ApiObject>();
+  const errors: string[] = [];
+  for (const { object, source } of documents) {
+    const manifest = object as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+    if (manifest.kind !== 'NetworkPolicy') continue;
+    const id = `${manifest.metadata?.namespace ?? '(the kubectl context\'s namespace)'}/${manifest.metadata?.name}`;
+    const writer = objects[source.documentIndex];
+    const earlier = writers.get(id);
+    if (earlier) {
+      errors.push(`${writer.node.path}: writes NetworkPolicy ${id}, which ${earlier.node.path} writes too; kubectl apply keeps only the last of them, so the other one's policy is lost; give one of them another name`);
+    } else {
+      writers.set(id, writer);
+    }
+  }
+  return errors;
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {

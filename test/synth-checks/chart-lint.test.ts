@@ -1,5 +1,5 @@
 /** The synth-time network lint: `app.synth()` fails on chart-level mistakes, naming the construct path. */
-import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, Peer, PodSelector, Port } from '../../src';
 import { NetworkLint } from '../../src/synth-checks';
@@ -97,6 +97,24 @@ describe('synth-time network lint', () => {
     const message = errorOf(() => app.synthYaml());
     expect(message).toMatch(/\[shop\] AllowFrom shop\/from-api: spec\.ingress: .* has rules, but spec\.policyTypes does not include Ingress/);
     expect(message).not.toContain('from-api-elsewhere');
+  });
+
+  test('two constructs writing the same NetworkPolicy fail synth, naming both: kubectl apply would keep one', () => {
+    const { app, chart } = chartWithLint();
+    new DefaultDeny(chart, 'deny', { name: 'lockdown' });
+    new DnsEgress(chart, 'dns', { name: 'lockdown' });
+    expect(() => app.synthYaml()).toThrow(/\[shop\] shop\/dns: writes NetworkPolicy shop\/lockdown, which shop\/deny writes too; kubectl apply keeps only the last/);
+    new DnsEgress(chart, 'dns-elsewhere', { name: 'lockdown', namespace: 'other' });
+    expect(errorOf(() => app.synthYaml())).not.toContain('dns-elsewhere');
+  });
+
+  test('objects of kinds the analysis does not read are not rendered for the lint, and change nothing', () => {
+    const { chart } = chartWithLint();
+    const config = new ApiObject(chart, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config' }, data: { a: 'b' } });
+    new DefaultDeny(chart, 'deny', { egress: true });
+    const toJson = jest.spyOn(config, 'toJson');
+    expect(chart.node.validate()).toEqual([expect.stringMatching(/^shop\/deny: dns-egress-missing: /)]);
+    expect(toJson).not.toHaveBeenCalled();
   });
 
   test('registering twice adds one validation', () => {
