@@ -8,7 +8,8 @@ import { POLICY_GROUPS } from './policy-reader';
 import { SERVICE_GROUPS } from './service-reader';
 import { WORKLOAD_GROUPS } from './workload-reader';
 
-const READ_KINDS: ReadonlySet<string> = new Set([WORKLOAD_GROUPS, NAMESPACE_GROUPS, POLICY_GROUPS, SERVICE_GROUPS].flatMap(groups => [...groups.keys()]));
+const READ_KINDS: ReadonlySet<string> = new Set(
+  [WORKLOAD_GROUPS, NAMESPACE_GROUPS, POLICY_GROUPS, SERVICE_GROUPS].flatMap(groups => [...groups.keys()]));
 
 /** Whether objects of `kind` may change what the analysis answers (lists of any kind are read item by item). */
 export function isReadKind(kind: string): boolean {
