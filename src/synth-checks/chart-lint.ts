@@ -105,7 +105,7 @@ class ChartNetworkLint implements IValidation {
     const findings = this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
       ? this.last.findings
       : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
-    this.last = { texts, findings, errors };
+    this.last = { texts, findings, errors: [...errors] };
     for (const finding of findings) {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (finding.acknowledged !== undefined || (construct && isAcknowledged(construct, finding.ruleId))) continue;
