@@ -2,6 +2,7 @@
  * Collects validation problems while walking a manifest of unknown shape.
  */
 import { ValidationProblem } from './problem';
+import { alternatives, closestNames } from '../closest-names';
 
 const MAX_RENDERED = 120;
 
@@ -50,9 +51,11 @@ export class Report {
   public unknownFields(field: string, value: Record<string, unknown>, known: readonly string[]): void {
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
-        const suggestion = known.find(k => k.toLowerCase() === key.toLowerCase());
+        // The same name in another case first, else the closest by edit distance.
+        const sameButCase = known.find(k => k.toLowerCase() === key.toLowerCase());
+        const close = sameButCase ? [sameButCase] : closestNames(key, known);
         this.reject(join(field, key), key, 'is not a known field here',
-          suggestion ? `did you mean ${suggestion}?` : `use only ${known.join(', ')}`);
+          close.length > 0 ? `did you mean ${alternatives(close)}?` : `use only ${known.join(', ')}`);
       }
     }
   }

@@ -51,6 +51,8 @@ const rejected: Array<[string, unknown, Expected]> = [
   ['wrong kind', { ...policy(), kind: 'Networkpolicy' }, { field: 'kind' }],
   ['unknown top-level field', { ...policy(), specs: {} }, { field: 'specs', message: 'is not a known field' }],
   ['unknown spec field, with a suggestion', policy({ podselector: {} }), { field: 'spec.podselector', fix: 'did you mean podSelector?' }],
+  ['a misspelt field: the closest known name', policy({ polcyTypes: [] }), { field: 'spec.polcyTypes', fix: 'did you mean policyTypes?' }],
+  ['a misspelt peer field: closest first', policy({ ingress: [{ from: [{ ipBlok: { cidr: '10.0.0.0/8' } }] }] }), { field: `${F}.ipBlok`, fix: 'did you mean ipBlock?' }],
   ['`to` under ingress', policy({ ingress: [{ to: [{ podSelector: {} }] }] }), { field: 'spec.ingress[0].to', message: 'is not a known field' }],
   ['spec not an object', { ...policy(), spec: [] }, { field: 'spec', message: 'must be an object' }],
   ['ingress not a list', policy({ ingress: {} }), { field: 'spec.ingress', message: 'must be a list' }],
