@@ -5,8 +5,6 @@
  * and policies, not with workloads squared.
  */
 import type { ApiRejection } from './api-invalid';
-import type { ValidationProblem } from '../validation/problem';
-import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
 import { NONE } from '../lists';
@@ -14,6 +12,8 @@ import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
 import { SideIndex } from '../side-index';
+import type { ValidationProblem } from '../validation/problem';
+import { validateNetworkPolicy } from '../validation/validate-network-policy';
 import { WorkloadClass, workloadClasses } from '../workload-classes';
 
 export class LintContext {

@@ -6,12 +6,12 @@
  *   `[Ingress]` only, so egress stays open;
  * - a duplicate entry in `policyTypes` (validator trap; harmless, so only a warning).
  */
-import type { ValidationProblem } from '../validation/problem';
 import { field } from '../manifest-objects';
 import type { Policy } from '../model';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { policyFinding, problemFinding } from './wording';
+import type { ValidationProblem } from '../validation/problem';
 
 const ID = 'policy-types-mismatch';
 

@@ -2,11 +2,11 @@
  * The one way findings are worded: `<ns>/<name>: <field>: <what is wrong>`, so every rule
  * names the object and the field the same way.
  */
-import type { ValidationProblem } from '../validation/problem';
 import type { Direction, LabelSelectorSpec, Policy, Workload } from '../model';
 import { workloadId } from '../model';
 import { describeSelector } from '../selector';
 import type { Finding, LintRule, Severity } from './finding';
+import type { ValidationProblem } from '../validation/problem';
 
 export function policyRef(policy: Pick<Policy, 'namespace' | 'name'>): string {
   return `${policy.namespace}/${policy.name}`;
