@@ -6,3 +6,4 @@ export * from './allow-to';
 export * from './dns-resolver';
 export * from './dns-egress';
 export * from './tier-isolation';
+export * from './policy';

@@ -1,4 +1,5 @@
 import { IpBlockJson, LabelSelectorJson, PeerJson } from './kube-json';
+import { LabelExpression } from './label-expression';
 import { describeNamespace, misplacedWorkload, PodSelector, renderSelector, workloadNamespace } from './pod-selector';
 import { IWorkload } from './workload';
 import { dns1123LabelProblem, suggestDns1123Name } from '../analysis/validation/dns-1123';
@@ -52,12 +53,14 @@ export class Peer {
   }
 
   /**
-   * Every pod of every namespace carrying all of these labels.
+   * Every pod of every namespace carrying all of these labels (and matching all of `expressions`).
    *
-   * @param labels at least one namespace label; use `Peer.allNamespaces()` for every namespace
+   * @param labels namespace labels; use `Peer.allNamespaces()` for every namespace
+   * @param expressions requirements on the namespaces' labels, besides `labels`; at least one
+   * label or expression in all
    */
-  public static namespaces(labels: { [key: string]: string }): Peer {
-    const selector = namespaceByLabels(labels, 'Peer.namespaces');
+  public static namespaces(labels: { [key: string]: string }, expressions?: LabelExpression[]): Peer {
+    const selector = namespaceByLabels(labels, expressions, 'Peer.namespaces');
     return new Peer(() => ({ namespaceSelector: selector }));
   }
 
@@ -87,15 +90,26 @@ export class Peer {
   }
 
   /**
-   * Pods matching `selector` in namespaces carrying all of `namespaceLabels` (one peer: namespaces
-   * AND pods).
+   * Pods matching `selector` in namespaces carrying all of `namespaceLabels` and matching all of
+   * `namespaceExpressions` (one peer: namespaces AND pods).
    *
-   * @param namespaceLabels at least one namespace label
+   * @param namespaceLabels namespace labels; use `Peer.podsInAllNamespaces()` for every namespace
    * @param selector which pods of those namespaces
+   * @param namespaceExpressions requirements on the namespaces' labels, besides `namespaceLabels`;
+   * at least one label or expression in all
    */
-  public static podsInNamespaces(namespaceLabels: { [key: string]: string }, selector: PodSelector): Peer {
-    const namespaces = namespaceByLabels(namespaceLabels, 'Peer.podsInNamespaces');
+  public static podsInNamespaces(namespaceLabels: { [key: string]: string }, selector: PodSelector, namespaceExpressions?: LabelExpression[]): Peer {
+    const namespaces = namespaceByLabels(namespaceLabels, namespaceExpressions, 'Peer.podsInNamespaces');
     return new Peer(() => ({ namespaceSelector: namespaces, podSelector: selector._toKube() }));
+  }
+
+  /**
+   * Pods matching `selector` in every namespace (`namespaceSelector: {}` AND the pods, one peer).
+   *
+   * @param selector which pods of each namespace
+   */
+  public static podsInAllNamespaces(selector: PodSelector): Peer {
+    return new Peer(() => ({ namespaceSelector: {}, podSelector: selector._toKube() }));
   }
 
   /**
@@ -193,10 +207,11 @@ function namespaceByName(name: string, factory: string): LabelSelectorJson {
   return renderSelector({ [NAMESPACE_NAME_LABEL]: name }, []);
 }
 
-function namespaceByLabels(labels: { [key: string]: string }, factory: string): LabelSelectorJson {
-  if (Object.keys(labels).length === 0) {
+function namespaceByLabels(labels: { [key: string]: string }, expressions: LabelExpression[] | undefined, factory: string): LabelSelectorJson {
+  if (Object.keys(labels).length === 0 && (expressions ?? []).length === 0) {
     // `namespaceSelector: {}` means every namespace; an empty map must not say it by accident.
-    throw new Error(`${factory}: the namespace labels are empty, which selects every namespace; use Peer.allNamespaces() if that is what you mean`);
+    const all = factory === 'Peer.namespaces' ? 'Peer.allNamespaces()' : 'Peer.podsInAllNamespaces(selector)';
+    throw new Error(`${factory}: the namespace labels are empty, which selects every namespace; use ${all} if that is what you mean`);
   }
-  return renderSelector(labels, []);
+  return renderSelector(labels, (expressions ?? []).map(e => e._toKube()));
 }

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { AllowFrom, AllowTo, Peer, PodSelector, Port } from '../../src';
+import { AllowFrom, AllowTo, LabelExpression, Peer, PodSelector, Port } from '../../src';
 import { egressRule, errorOf, ingressRule, makeChart, onlyPolicy, synth } from '../policies/helpers';
 
 const byName = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
@@ -73,6 +73,20 @@ describe('Peer', () => {
     expect(errorOf(() => Peer.namespaces({}))).toBe(
       'Peer.namespaces: the namespace labels are empty, which selects every namespace; use Peer.allNamespaces() if that is what you mean');
     expect(errorOf(() => Peer.podsInNamespaces({}, PodSelector.all()))).toContain('Peer.podsInNamespaces: the namespace labels are empty');
+    expect(errorOf(() => Peer.podsInNamespaces({}, PodSelector.all(), []))).toBe(
+      'Peer.podsInNamespaces: the namespace labels are empty, which selects every namespace; use Peer.podsInAllNamespaces(selector) if that is what you mean');
+  });
+
+  test('namespaces by expressions, and pods in every namespace', () => {
+    expect(ingressRule([
+      Peer.namespaces({}, [LabelExpression.exists('env')]),
+      Peer.podsInNamespaces({ team: 'ops' }, PodSelector.labels({ app: 'x' }), [LabelExpression.notIn('env', ['dev'])]),
+      Peer.podsInAllNamespaces(PodSelector.labels({ app: 'prometheus' })),
+    ]).from).toEqual([
+      { namespaceSelector: { matchExpressions: [{ key: 'env', operator: 'Exists' }] } },
+      { namespaceSelector: { matchLabels: { team: 'ops' }, matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] }, podSelector: { matchLabels: { app: 'x' } } },
+      { namespaceSelector: {}, podSelector: { matchLabels: { app: 'prometheus' } } },
+    ]);
   });
 
   describe('refuses at construction, naming path, field, value and fix', () => {
