@@ -7,3 +7,4 @@ export * from './dns-resolver';
 export * from './dns-egress';
 export * from './tier-isolation';
 export * from './policy';
+export * from './connection-graph';

@@ -197,6 +197,16 @@ export function addNetworkPolicy(owner: Construct, id: string, where: string, op
   return policy;
 }
 
+/**
+ * Writes the spec of `policy` again, from `definition`, validated as the first time: for a construct
+ * that adds rules to its policies as it is told more (`ConnectionGraph`). On error the policy keeps
+ * the spec it had. What it rendered before is dropped, so its next rendering is of the new spec.
+ */
+export function rewritePolicy(policy: ValidatedNetworkPolicy, where: string, definition: PolicyDefinition): void {
+  writeSpec(policy, where, definition);
+  states.get(policy)!.rendering = undefined;
+}
+
 /** `spec` of a NetworkPolicy manifest, as JSON. */
 type NetworkPolicySpecJson = Record<string, unknown>;
 

@@ -6,3 +6,5 @@ export * from './peer';
 export * from './port';
 export * from './protocol';
 export * from './workload';
+export * from './service';
+export * from './endpoint';
