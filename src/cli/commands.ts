@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { diffCommand } from './diff-command';
 import { explainCommand } from './explain-command';
+import { importCommand } from './import-command';
 import { lintCommand } from './lint-command';
 import { reachCommand } from './reach-command';
 
@@ -10,4 +11,5 @@ export const COMMANDS: readonly Command[] = [
   explainCommand,
   lintCommand,
   diffCommand,
+  importCommand,
 ];
