@@ -159,6 +159,17 @@ describe('ConnectionGraph', () => {
     expect(bPolicy.spec.ingress).toEqual([{ from: [app('a')], ports: [tcp(80), tcp(443)] }, { from: [app('x')] }]);
   });
 
+  test('a policy rendered before a later connection renders the new rules', () => {
+    const graph = new ConnectionGraph(makeChart(), 'g');
+    const [a, b, c] = ['a', 'b', 'c'].map(name => PodSelector.labels({ app: name }));
+    graph.allow(a, b, [Port.tcp(80)]);
+    const [aPolicy] = graph.apiObjects;
+    expect(aPolicy.toJson().spec.egress).toEqual([{ to: [app('b')], ports: [tcp(80)] }, KUBE_DNS]);
+    graph.allow(a, c, [Port.tcp(81)]);
+    expect(graph.apiObjects[0]).toBe(aPolicy);
+    expect(aPolicy.toJson().spec.egress).toEqual([{ to: [app('b')], ports: [tcp(80)] }, { to: [app('c')], ports: [tcp(81)] }, KUBE_DNS]);
+  });
+
   test('a member with no connection yet is isolated both ways, DNS only', () => {
     const c = new TestCluster().kubeDns().pod('shop/batch', { app: 'batch' }, [{ port: 80 }]).pod('shop/web', { app: 'web' });
     const graph = new ConnectionGraph(c.chart, 'g');
@@ -285,6 +296,17 @@ describe('ConnectionGraph', () => {
         .toBe('ConnectionGraph test/g: connect(pods team=x,tier=y → pods app=b): the pods {"matchLabels":{"team":"x","tier":"y"}} give no member name (neither one label nor an app.kubernetes.io/name, app, k8s-app label); name them: Endpoint.pods(selector, { name: \'cart\' })');
       expect(errorOf(() => graphIn().allow(PodSelector.labels({ app: 'Cart_Service' }), b)))
         .toBe('ConnectionGraph test/g: connect(pods app=Cart_Service → pods app=b): the member name \'Cart_Service\', taken from label \'app\' of the pods {"matchLabels":{"app":"Cart_Service"}}, is not a DNS-1123 label (lower-case letters, digits and \'-\', starting and ending with a letter or digit); name them: Endpoint.pods(selector, { name: \'cart\' })');
+    });
+
+    test('an endpoint named or placed where its pods cannot be', () => {
+      const chart = makeChart();
+      const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'registry.example/web:1', portNumber: 80 }] });
+      expect(errorOf(() => Endpoint.workload(web, { namespace: 'other' })))
+        .toBe('Endpoint.pods(PodSelector.workload(test/web)): \'namespace\' is \'other\', but the workload\'s pods are in \'shop\'; leave \'namespace\' out');
+      expect(errorOf(() => Endpoint.pods(a, { name: 'Web' })))
+        .toBe('Endpoint.pods: \'name\' \'Web\' is not a DNS-1123 label (lower-case letters, digits and \'-\', starting and ending with a letter or digit); use a short lower-case name such as cart');
+      expect(errorOf(() => Endpoint.pods(a, { namespace: 'Data' })))
+        .toBe('Endpoint.pods: \'namespace\' \'Data\' is not a DNS-1123 label (lower-case letters, digits and \'-\', starting and ending with a letter or digit); use the namespace\'s exact name');
     });
 
     test('a cross-namespace edge whose other side has no namespace', () => {
