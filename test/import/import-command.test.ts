@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { synthImported } from './imported-code';
+import { Testing } from 'cdk8s';
+import { importedChart, synthImported } from './imported-code';
 import { loadModel } from '../../src/io';
 import { cli, FIXTURES, SHOP } from '../cli/run-cli';
 import { useTempDir } from '../support/temp-dir';
@@ -17,6 +18,13 @@ describe('cdk8s-netpol import', () => {
     // It builds the shop's policies under their names (what they allow: round-trip.test.ts).
     const built = synthImported(stdout).map(object => `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`);
     expect(built.sort()).toEqual(loadModel([SHOP]).model.policies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`).sort());
+  });
+
+  test('the imported policies go through the synth-time lint: a lint-clean estate synthesizes, the shop\'s missing DNS fails', async () => {
+    const clean = await cli('import', path.join(FIXTURES, '..', 'lint', 'three-tier-good.yaml'));
+    expect(() => Testing.synth(importedChart(clean.stdout))).not.toThrow();
+    const shop = await cli('import', SHOP);
+    expect(() => Testing.synth(importedChart(shop.stdout))).toThrow(/imported\/shop\.default-deny: dns-egress-missing: /);
   });
 
   test('--library: the module to import the library from', async () => {

@@ -12,8 +12,8 @@ import type { ClusterModel } from '../../src/analysis/model';
 import { chartManifests } from '../../src/chart-manifests';
 import { importModule } from '../../src/import/import-module';
 
-/** The manifests `code`'s `build(scope)` writes into a fresh chart, without the app's validations. */
-export function synthImported(code: string): any[] {
+/** A fresh chart (no namespace) that `code`'s `build(scope)` has filled. */
+export function importedChart(code: string): Chart {
   const { outputText } = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const modules: Record<string, unknown> = { 'cdk8s-netpol': library, constructs };
   const exports: { build?: (scope: unknown) => void } = {};
@@ -24,7 +24,12 @@ export function synthImported(code: string): any[] {
   new Function('exports', 'require', outputText)(exports, load);
   const chart = new Chart(Testing.app(), 'imported');
   exports.build!(chart);
-  return chartManifests(chart) as any[];
+  return chart;
+}
+
+/** The manifests `code`'s `build(scope)` writes into a fresh chart, without the app's validations. */
+export function synthImported(code: string): any[] {
+  return chartManifests(importedChart(code)) as any[];
 }
 
 /** The module `import` prints for the model's policies. */
