@@ -49,7 +49,8 @@ export interface ConnectionGraphProps {
 
 /** A member: pods of one namespace, with a name, the rules of its one policy, and that policy. */
 interface Member {
-  readonly key: string;
+  /** What identifies its pods (see `podsIdentities`): every endpoint with one of them is this member. */
+  readonly keys: string[];
   readonly name: string;
   readonly namespace: string | undefined;
   readonly pods: PodSelector;
@@ -89,8 +90,10 @@ export class ConnectionGraph extends Construct {
   private readonly prefix: string;
   private readonly namespace: string | undefined;
   private readonly dnsRules: readonly PolicyRule[];
-  /** Members by namespace and selector (`key`), in the order they joined. */
-  private readonly members = new Map<string, Member>();
+  /** The members, in the order they joined. */
+  private readonly members = new Set<Member>();
+  /** Members by each of their `keys`. */
+  private readonly byKey = new Map<string, Member>();
   /** Members by namespace and name. */
   private readonly byName = new Map<string, Member>();
 
@@ -112,7 +115,7 @@ export class ConnectionGraph extends Construct {
 
   /** The NetworkPolicies the graph writes, one per member, in the order the members joined. */
   public get apiObjects(): ValidatedNetworkPolicy[] {
-    return [...this.members.values()].map(member => member.policy!);
+    return [...this.members].map(member => member.policy!);
   }
 
   /**
@@ -154,7 +157,7 @@ export class ConnectionGraph extends Construct {
     const allowed = this.portsTo(call, from, to, ports);
     const source = this.member(call, from);
     const destination = this.member(call, to, source);
-    if (source.key === destination.key) {
+    if (source === destination) {
       throw new Error(`${this.where}: ${call}: both ends are member '${source.name}' (the same pods in ${describeNamespace(source.namespace)}); if its pods call each other, use connectSelf`);
     }
     this.commit([
@@ -239,11 +242,17 @@ export class ConnectionGraph extends Construct {
       throw new Error(`${at}: ${(e as Error).message}`);
     }
     const namespace = endpoint._namespace(this.namespace);
-    const key = `${namespace ?? ''}\n${podsIdentity(endpoint._pods, selector)}`;
-    const known = this.members.get(key) ?? (pending?.key === key ? pending : undefined);
+    const keys = podsIdentities(namespace, endpoint._pods, selector);
+    const known = keys.map(key => this.byKey.get(key)).find(member => member !== undefined)
+      ?? (pending && keys.some(key => pending.keys.includes(key)) ? pending : undefined);
     if (known) {
       if (endpoint._namedByUser && known.name !== name) {
         throw new Error(`${at}: member '${name}' selects the same pods as member '${known.name}' (${known.selector} in ${describeNamespace(namespace)}), and one set of pods has one policy; use the name '${known.name}', or select other pods`);
+      }
+      // What else identifies the same pods (a workload's selector, its Service's) finds this member from now on.
+      for (const key of keys.filter(k => !known.keys.includes(k) && !this.byKey.has(k))) {
+        known.keys.push(key);
+        if (this.members.has(known)) this.byKey.set(key, known);
       }
       return known;
     }
@@ -255,7 +264,7 @@ export class ConnectionGraph extends Construct {
     if (sameName) {
       throw new Error(`${at}: the member name '${name}' in ${describeNamespace(namespace)} is already that of other pods (${sameName.selector}), while ${endpoint._description} selects ${selector}; give one of them another name: Endpoint.pods(selector, { name: '...' })`);
     }
-    return { key, name, namespace, pods: endpoint._pods, selector, ingress: [], egress: [] };
+    return { keys, name, namespace, pods: endpoint._pods, selector, ingress: [], egress: [] };
   }
 
   /** The rule `member`'s policy gets for a connection with member `other`. */
@@ -271,7 +280,7 @@ export class ConnectionGraph extends Construct {
   /** The rule `member`'s policy gets for a connection with `peer`, outside the graph; refuses a peer that is a member. */
   private outsideEdge(call: string, field: string, peer: Peer, member: Member, ports: Port[] | undefined): RuleEdge {
     const peerText = this.peerText(call, peer, member);
-    for (const other of [...this.members.values(), member]) {
+    for (const other of [...this.members, member]) {
       if (this.peerTexts(call, other, member).includes(peerText)) {
         const fix = other === member ? 'use connectSelf if its pods call each other' : `use allow/connect between '${other.name}' and '${member.name}', which writes both ends`;
         throw new Error(`${this.where}: ${call}: '${field}' is member '${other.name}' of this graph, whose own policy would not allow this connection; ${fix}`);
@@ -304,7 +313,7 @@ export class ConnectionGraph extends Construct {
   private commit(additions: Addition[], extra: Member[] = []): void {
     const touched = [...new Set([...additions.map(a => a.member), ...extra])];
     const before = touched.map(member => ({
-      member, ingress: member.ingress.length, egress: member.egress.length, joined: this.members.has(member.key),
+      member, ingress: member.ingress.length, egress: member.egress.length, joined: this.members.has(member),
     }));
     for (const { member, direction, edge } of additions) member[direction].push(edge);
     for (const member of touched) this.join(member);
@@ -325,12 +334,14 @@ export class ConnectionGraph extends Construct {
   }
 
   private join(member: Member): void {
-    this.members.set(member.key, member);
+    this.members.add(member);
+    for (const key of member.keys) if (!this.byKey.has(key)) this.byKey.set(key, member);
     this.byName.set(`${member.namespace ?? ''}\n${member.name}`, member);
   }
 
   private leave(member: Member): void {
-    this.members.delete(member.key);
+    this.members.delete(member);
+    for (const key of member.keys) if (this.byKey.get(key) === member) this.byKey.delete(key);
     this.byName.delete(`${member.namespace ?? ''}\n${member.name}`);
     if (member.policy) this.node.tryRemoveChild(member.policy.node.id);
   }
@@ -354,17 +365,19 @@ export class ConnectionGraph extends Construct {
 }
 
 /**
- * What identifies a member's pods: the cdk8s-plus workload whose pods they are, when that is
- * certain (a workload, or a selector of exactly the address label cdk8s-plus gives its pods, as
- * a cdk8s-plus Service of a workload has), else the selector as written. A workload and the
- * Service in front of it are so one member.
+ * What identifies a member's pods: the selector as written, and the cdk8s-plus workload whose pods
+ * they are, when that is certain (a workload, or a selector of exactly the address label
+ * cdk8s-plus gives its pods, as a cdk8s-plus Service of a workload has). A workload and the
+ * Service in front of it are so one member, whichever selector each has.
  */
-function podsIdentity(pods: PodSelector, selector: string): string {
+function podsIdentities(namespace: string | undefined, pods: PodSelector, selector: string): string[] {
   const workload = pods._workload;
   const address = workload
     ? workload.podMetadata.toJson()?.labels?.[CDK8S_PLUS_ADDRESS_LABEL]
     : onlyAddressLabel(pods._toKube());
-  return typeof address === 'string' ? `the pods of cdk8s-plus workload ${address}` : selector;
+  const keys = [`${namespace ?? ''}\nselector ${selector}`];
+  if (typeof address === 'string') keys.push(`${namespace ?? ''}\npods of cdk8s-plus workload ${address}`);
+  return keys;
 }
 
 function onlyAddressLabel(selector: LabelSelectorJson): string | undefined {

@@ -223,6 +223,19 @@ describe('ConnectionGraph', () => {
     expect(written[1].spec.egress[0]).toEqual({ to: [{ ipBlock: { cidr: PARTNER } }], ports: [tcp(443)] });
   });
 
+  test('a workload is one member with a Service of its selector, and with its address label, in either order', () => {
+    const chart = makeChart();
+    const cart = new kplus.Deployment(chart, 'cart', { metadata: { name: 'cart' }, select: false, podMetadata: { labels: { app: 'cart' } }, containers: [{ image: 'registry.example/cart:1', portNumber: 7070 }] });
+    cart.select(kplus.LabelSelector.of({ labels: { app: 'cart' } }));
+    const address = PodSelector.labels({ 'cdk8s.io/metadata.addr': cart.podMetadata.getLabel('cdk8s.io/metadata.addr')! });
+    const graph = new ConnectionGraph(chart, 'g');
+    graph.connect(Endpoint.pods(PodSelector.labels({ app: 'web' })), Endpoint.service(Service.of({ name: 'cart', selector: { app: 'cart' }, ports: [ServicePort.tcp(80, 7070)] })));
+    graph.allowTo(PodSelector.workload(cart), Peer.ipBlock(PARTNER), [Port.tcp(443)]);
+    graph.allowTo(address, Peer.ipBlock(PARTNER), [Port.tcp(8443)]);
+    expect(policies(chart).map(p => p.metadata.name)).toEqual(['g-web', 'g-cart']);
+    expect(policies(chart)[1].spec.egress[0]).toEqual({ to: [{ ipBlock: { cidr: PARTNER } }], ports: [tcp(443), tcp(8443)] });
+  });
+
   test('a Service endpoint with chosen ports allows their targets only; a named target port stays named', () => {
     const chart = makeChart();
     const api = Service.of({
