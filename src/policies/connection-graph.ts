@@ -9,6 +9,7 @@ import { LabelSelectorJson } from '../vocabulary/kube-json';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
+import { serviceOfPods } from '../vocabulary/service-pods';
 
 /** The label cdk8s-plus gives every pod of a workload (or Pod): its own, unique value. */
 const CDK8S_PLUS_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
@@ -223,6 +224,7 @@ export class ConnectionGraph extends Construct {
     if (targets !== undefined && ports !== undefined) {
       throw new Error(`${this.where}: ${call}: 'ports' is given, but ${to!._description} forwards to its target ports, which are what a policy must allow; leave 'ports' out, and choose the Service ports in Endpoint.service(service, { ports: [...] }) if not all of them`);
     }
+    if (to !== undefined && ports !== undefined) refuseServicePorts(`${this.where}: ${call}`, to._pods, ports);
     return targets ?? ports;
   }
 
@@ -384,4 +386,19 @@ function onlyAddressLabel(selector: LabelSelectorJson): string | undefined {
   const labels = selector.matchLabels ?? {};
   const keys = Object.keys(labels);
   return selector.matchExpressions === undefined && keys.length === 1 && keys[0] === CDK8S_PLUS_ADDRESS_LABEL ? labels[keys[0]] : undefined;
+}
+
+/**
+ * Refuses a port that is a Service port forwarding elsewhere, given with that Service's pods
+ * (`service.pods`): policies see the target port, so the connection would be denied.
+ */
+function refuseServicePorts(where: string, pods: PodSelector, ports: readonly Port[]): void {
+  const service = serviceOfPods(pods);
+  for (const port of ports) {
+    const servicePort = service?.ports.find(p => p.port === port.portNumber && p.protocol === port.protocol && port.endPort === undefined);
+    const target = servicePort?.target;
+    if (servicePort && target && (target.portName !== undefined || target.portNumber !== servicePort.port)) {
+      throw new Error(`${where}: port ${port.portNumber}/${port.protocol} is Service '${service!.name}''s port, which forwards to ${target.portName ?? target.portNumber}, and policies see the target port, so the connection would be denied; use Endpoint.service(${service!.name}), which allows its target ports`);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { readableName } from './object-name';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
 import { Protocol } from './protocol';
+import { registerServicePods } from './service-pods';
 import { IWorkloadMetadata } from './workload';
 import { dns1123LabelProblem } from '../analysis/validation/dns-1123';
 import { ianaSvcNameProblem } from '../analysis/validation/iana-svc-name';
@@ -260,6 +261,7 @@ export class Service {
     this.name = name;
     this.namespace = namespace;
     this.pods = PodSelector.labels(selector);
+    registerServicePods(this.pods, this);
     this.servicePorts = [...servicePorts];
   }
 

@@ -290,6 +290,16 @@ describe('ConnectionGraph', () => {
         .toBe('ConnectionGraph test/g: connect(Service \'cart\' → pods app=a): Service ports are chosen on the sending side, where they mean nothing (a connection uses the receiver\'s ports); choose them on the receiving Service');
     });
 
+    test('a Service port that forwards elsewhere, given with the Service\'s pods', () => {
+      const cart = Service.of({ name: 'cart', selector: { app: 'cart' }, ports: [ServicePort.tcp(80, 7070), ServicePort.tcp(9090)] });
+      expect(errorOf(() => graphIn().allow(a, cart.pods, [Port.tcp(80)])))
+        .toBe('ConnectionGraph test/g: connect(pods app=a → pods app=cart): port 80/TCP is Service \'cart\'\'s port, which forwards to 7070, and policies see the target port, so the connection would be denied; use Endpoint.service(cart), which allows its target ports');
+      // The target port itself, and a Service port that forwards to the same number, are what the pods serve.
+      const graph = graphIn();
+      graph.allow(a, cart.pods, [Port.tcp(7070), Port.tcp(9090)]);
+      expect(graph.apiObjects).toHaveLength(2);
+    });
+
     test('a member named as another whose pods are the same', () => {
       const graph = graphIn();
       graph.allow(a, b, [Port.tcp(80)]);
