@@ -3,16 +3,13 @@ import { Construct } from 'constructs';
 import { DnsResolver } from './dns-resolver';
 import { mergeRules, RuleEdge } from './merge-rules';
 import { addNetworkPolicy, describe, PolicyDefinition, PolicyRule, refuseEmpty, rewritePolicy, ValidatedNetworkPolicy } from './network-policy';
+import { podsIdentities } from './pods-identities';
 import { dns1123LabelProblem } from '../analysis/validation/dns-1123';
 import { Endpoint } from '../vocabulary/endpoint';
-import { LabelSelectorJson } from '../vocabulary/kube-json';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
 import { serviceOfPods } from '../vocabulary/service-pods';
-
-/** The label cdk8s-plus gives every pod of a workload (or Pod): its own, unique value. */
-const CDK8S_PLUS_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 
 /**
  * Props for `ConnectionGraph`.
@@ -177,7 +174,7 @@ export class ConnectionGraph extends Construct {
     const call = `connectFrom(peer → ${to._description})`;
     const allowed = this.portsTo(call, undefined, to, ports);
     const destination = this.member(call, to);
-    this.commit([{ member: destination, direction: 'ingress', edge: this.outsideEdge(call, 'peer', peer, destination, allowed) }]);
+    this.commit([{ member: destination, direction: 'ingress', edge: this.outsideEdge(call, peer, destination, allowed) }]);
   }
 
   /**
@@ -189,7 +186,7 @@ export class ConnectionGraph extends Construct {
     const call = `connectTo(${from._description} → peer)`;
     this.portsTo(call, from, undefined, ports);
     const source = this.member(call, from);
-    this.commit([{ member: source, direction: 'egress', edge: this.outsideEdge(call, 'peer', peer, source, ports) }]);
+    this.commit([{ member: source, direction: 'egress', edge: this.outsideEdge(call, peer, source, ports) }]);
   }
 
   /**
@@ -280,12 +277,12 @@ export class ConnectionGraph extends Construct {
   }
 
   /** The rule `member`'s policy gets for a connection with `peer`, outside the graph; refuses a peer that is a member. */
-  private outsideEdge(call: string, field: string, peer: Peer, member: Member, ports: Port[] | undefined): RuleEdge {
+  private outsideEdge(call: string, peer: Peer, member: Member, ports: Port[] | undefined): RuleEdge {
     const peerText = this.peerText(call, peer, member);
     for (const other of [...this.members, member]) {
       if (this.peerTexts(call, other, member).includes(peerText)) {
         const fix = other === member ? 'use connectSelf if its pods call each other' : `use allow/connect between '${other.name}' and '${member.name}', which writes both ends`;
-        throw new Error(`${this.where}: ${call}: '${field}' is member '${other.name}' of this graph, whose own policy would not allow this connection; ${fix}`);
+        throw new Error(`${this.where}: ${call}: 'peer' is member '${other.name}' of this graph, whose own policy would not allow this connection; ${fix}`);
       }
     }
     return { peer, peerText, ports };
@@ -364,28 +361,6 @@ export class ConnectionGraph extends Construct {
     const id = member.namespace === this.namespace ? member.name : `${member.name}.${member.namespace ?? '(none)'}`;
     member.policy = addNetworkPolicy(this, id, where, { name: `${this.prefix}-${member.name}`, namespace: member.namespace }, definition);
   }
-}
-
-/**
- * What identifies a member's pods: the selector as written, and the cdk8s-plus workload whose pods
- * they are, when that is certain (a workload, or a selector of exactly the address label
- * cdk8s-plus gives its pods, as a cdk8s-plus Service of a workload has). A workload and the
- * Service in front of it are so one member, whichever selector each has.
- */
-function podsIdentities(namespace: string | undefined, pods: PodSelector, selector: string): string[] {
-  const workload = pods._workload;
-  const address = workload
-    ? workload.podMetadata.toJson()?.labels?.[CDK8S_PLUS_ADDRESS_LABEL]
-    : onlyAddressLabel(pods._toKube());
-  const keys = [`${namespace ?? ''}\nselector ${selector}`];
-  if (typeof address === 'string') keys.push(`${namespace ?? ''}\npods of cdk8s-plus workload ${address}`);
-  return keys;
-}
-
-function onlyAddressLabel(selector: LabelSelectorJson): string | undefined {
-  const labels = selector.matchLabels ?? {};
-  const keys = Object.keys(labels);
-  return selector.matchExpressions === undefined && keys.length === 1 && keys[0] === CDK8S_PLUS_ADDRESS_LABEL ? labels[keys[0]] : undefined;
 }
 
 /**
