@@ -2,7 +2,7 @@ import * as path from 'path';
 import { App, Chart, Include, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { TeamBaseline, TeamBaselineProps } from '../../examples/pattern-package';
-import { NetworkAnalysis, Port, PodSelector } from '../../src';
+import { ConnectionGraph, Endpoint, NetworkAnalysis, Port, PodSelector } from '../../src';
 import '../../src/testing';
 
 const CLUSTER = [
@@ -11,15 +11,15 @@ const CLUSTER = [
 ];
 
 /** A team namespace `payments` with an `api` (http 8080, metrics 9464) and a `worker` (metrics 9464), and the baseline `props` say. */
-function team(props: (api: kplus.Deployment) => TeamBaselineProps = () => ({})): { app: App; chart: Chart; baseline: TeamBaseline } {
+function team(props: (api: kplus.Deployment) => TeamBaselineProps = () => ({})) {
   const app = Testing.app();
   const chart = new Chart(app, 'payments', { namespace: 'payments' });
   const api = workload(chart, 'api', [{ name: 'http', number: 8080 }, { name: 'metrics', number: 9464 }]);
-  workload(chart, 'worker', [{ name: 'metrics', number: 9464 }]);
+  const worker = workload(chart, 'worker', [{ name: 'metrics', number: 9464 }]);
   const baseline = new TeamBaseline(chart, 'baseline', props(api));
   const cluster = new Chart(app, 'cluster');
   CLUSTER.forEach((url, i) => new Include(cluster, `existing-${i}`, { url }));
-  return { app, chart, baseline };
+  return { app, chart, baseline, api, worker };
 }
 
 function workload(chart: Chart, name: string, ports: kplus.ContainerPort[]): kplus.Deployment {
@@ -71,6 +71,21 @@ describe('examples/pattern-package: TeamBaseline', () => {
     }
     expect(net).toDenyTraffic({ from: 'payments/api', to: 'payments/worker' });
     expect(net).toDenyTraffic({ from: 'payments/worker', to: 'payments/api' });
+  });
+
+  test('takes the team\'s own graph beside it: the graph\'s calls are allowed, the baseline still holds', () => {
+    const { app, chart, api, worker } = team();
+    // The baseline already allows DNS to every pod of the namespace.
+    const graph = new ConnectionGraph(chart, 'graph', { name: 'payments', dns: false });
+    graph.connect(Endpoint.workload(api), Endpoint.workload(worker), [Port.tcp(9000)]);
+    expect(names(chart)).toEqual(['baseline-default-deny', 'baseline-dns', 'baseline-monitoring', 'payments-api', 'payments-worker']);
+    const net = NetworkAnalysis.fromApp(app);
+    expect(net).toAllowTraffic({ from: 'payments/api', to: 'payments/worker', port: 9000 });
+    expect(net).toDenyTraffic({ from: 'payments/api', to: 'payments/worker', port: 9464 });
+    expect(net).toDenyTraffic({ from: 'payments/worker', to: 'payments/api' });
+    expect(net).toAllowTraffic({ from: 'payments/worker', to: 'kube-system/coredns', port: '53/UDP' });
+    expect(net).toAllowTraffic({ from: 'monitoring/prometheus-k8s', to: 'payments/worker', port: 9464 });
+    expect(() => app.synthYaml()).not.toThrow();
   });
 
   test('synthesizes through the synth-time lint', () => {
