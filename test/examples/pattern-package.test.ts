@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, Chart, Include, Testing } from 'cdk8s';
+import { Chart, Include, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { TeamBaseline, TeamBaselineProps } from '../../examples/pattern-package';
 import { ConnectionGraph, Endpoint, NetworkAnalysis, Port, PodSelector } from '../../src';
