@@ -9,7 +9,7 @@
  * `buildOnlineBoutique(app)`. To see what it allows beside what the cluster already runs (CoreDNS
  * and ingress-nginx: ../three-tier/cluster; Prometheus: cluster/), from the repository's root:
  *
- *   npx ts-node src/cli/main.ts reach examples/online-boutique/manifests examples/three-tier/cluster examples/online-boutique/cluster
+ *   npx ts-node --transpile-only src/cli/main.ts reach examples/online-boutique/manifests examples/three-tier/cluster examples/online-boutique/cluster
  */
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
