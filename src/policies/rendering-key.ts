@@ -3,7 +3,8 @@
  * chart it writes, so the synth-time lint reads each policy many times in one synth; rendering
  * (cdk8s' resolution of every value) and validating it each time would dominate the synth.
  *
- * A policy's spec is fixed when it is constructed (the library wrote it), so what it renders
+ * A policy's spec is fixed when it is constructed (the library wrote it; `rewritePolicy`, which
+ * `ConnectionGraph` uses as connections are added, drops what it rendered), so what it renders
  * depends only on its metadata (name, namespace, labels, annotations: `metadata.toJson()`), the
  * acknowledgements on it and its scopes, its JSON patches (which only its own `addJsonPatch`
  * adds) and the app's resolvers. The first three are in the key; an app with a resolver of its
