@@ -10,6 +10,7 @@ import { validateInChart } from './valid-specs';
 import { formatProblem } from '../analysis/validation/problem';
 import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
 import { registerChartLint } from '../synth-checks/chart-lint';
+import { synthInProgress } from '../synth-checks/network-app';
 import { Peer } from '../vocabulary/peer';
 import { describeNamespace, misplacedWorkload, PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
@@ -130,11 +131,22 @@ class PolicyState implements IAnyProducer {
   public spec?: NetworkPolicySpecJson;
   /** How many `addJsonPatch` calls: a patch changes what the policy renders. */
   public patches = 0;
-  public rendering?: { readonly key: string; readonly text: string; readonly json: object };
+  public rendering?: Rendering;
 
   public produce(): any {
     return this.spec;
   }
+}
+
+/** What a policy rendered, validated, and when that still holds. */
+interface Rendering {
+  /** See rendering-key.ts. */
+  readonly key: string;
+  readonly text: string;
+  /** Read only: shared with the synth-time lint. */
+  readonly json: object;
+  /** The NetworkApp synth it was last rendered or confirmed in (network-app.ts). */
+  synth?: object;
 }
 
 /** Each policy's state (module state, so that no public member can write a spec). */
@@ -150,9 +162,16 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
   if (state.spec === undefined) {
     throw new Error(`${policy.node.path}: this NetworkPolicy has no spec; only cdk8s-netpol's own constructs write a ValidatedNetworkPolicy: use one of them (DefaultDeny, AllowFrom, AllowTo, …) instead of extending it`);
   }
+  // During a synth of a NetworkApp no code of the user's runs: what was rendered in it stands.
+  const synth = synthInProgress(policy);
+  const kept = state.rendering;
+  if (kept && synth !== undefined && kept.synth === synth) return kept;
   const acknowledgements = acknowledgementAnnotations(policy);
   const key = renderingKey(policy, state.patches, JSON.stringify(acknowledgements));
-  if (key !== undefined && state.rendering?.key === key) return state.rendering;
+  if (key !== undefined && kept?.key === key) {
+    kept.synth = synth;
+    return kept;
+  }
   // ApiObject's own rendering (the class this one extends), which toJson above replaces.
   const json = ApiObject.prototype.toJson.call(policy);
   addAnnotations(json, acknowledgements);
@@ -161,7 +180,7 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
     throw new Error(problems.map(p => `${state.where}: ${formatProblem(p)}`
       + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
   }
-  const rendering = { key: key ?? '', text: JSON.stringify(json), json };
+  const rendering: Rendering = { key: key ?? '', text: JSON.stringify(json), json, synth };
   if (key !== undefined) state.rendering = rendering;
   return rendering;
 }

@@ -11,7 +11,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
-import { oncePerSynth } from './network-app';
+import { oncePerSynth, synthInProgress } from './network-app';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -82,13 +82,15 @@ class ChartNetworkLint implements IValidation {
     // other error of the app, instead of stopping the synth at the first.
     const validSpecs = new WeakSet<object>();
     const documents: ManifestDocument[] = [];
+    // A NetworkApp lints each chart once per synth: there is no later run in it to compare texts with.
+    const remember = synthInProgress(this.chart) === undefined;
     const texts: string[] = [];
     objects.forEach((object, documentIndex) => {
       const policy = object instanceof ValidatedNetworkPolicy ? object : undefined;
       if (!policy) {
         const json = object.toJson();
         documents.push({ object: json, source: { documentIndex } });
-        texts.push(JSON.stringify(json));
+        if (remember) texts.push(JSON.stringify(json));
         return;
       }
       try {
@@ -102,10 +104,10 @@ class ChartNetworkLint implements IValidation {
       }
     });
     errors.push(...duplicatePolicies(objects, documents));
-    const findings = this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
+    const findings = remember && this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
       ? this.last.findings
       : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
-    this.last = { texts, findings, errors: [...errors] };
+    this.last = remember ? { texts, findings, errors: [...errors] } : undefined;
     for (const finding of findings) {
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (finding.acknowledged !== undefined || (construct && isAcknowledged(construct, finding.ruleId))) continue;

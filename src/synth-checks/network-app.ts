@@ -37,6 +37,11 @@ function inSynth<T>(app: NetworkApp, synth: () => T): T {
   }
 }
 
+/** A token of the `NetworkApp` synth of `construct`'s app in progress, if any: the same object for the whole synth. */
+export function synthInProgress(construct: IConstruct): object | undefined {
+  return synthsInProgress.get(construct.node.root);
+}
+
 /** `compute()` once per synth of a `NetworkApp` (keyed by `key`); outside one, every time. */
 export function oncePerSynth<T>(app: IConstruct, key: unknown, compute: () => T): T {
   const cache = synthsInProgress.get(app);

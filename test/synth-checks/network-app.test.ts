@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, NetworkApp, Peer, PodSelector, Port } from '../../src';
 import * as lintModule from '../../src/analysis/lint';
+import * as renderingKeyModule from '../../src/policies/rendering-key';
 
 /** Two namespaces, each a chart: web → api on 8080, both ends written, DNS allowed. */
 function build(app: App, ingressToo = true): { api: ApiObject } {
@@ -71,5 +72,28 @@ describe('NetworkApp', () => {
     api.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels', { app: 'api-v2' }));
     expect(() => app.synthYaml()).toThrow(/\[two\] two\/web-to-api: one-sided-connection/);
     expect(() => app.synthYaml()).not.toThrow(/\[one\]/);
+  });
+
+  test('a library policy is rendered and validated once per synth of a NetworkApp, and a change made between synths is written', () => {
+    const key = jest.spyOn(renderingKeyModule, 'renderingKey');
+    try {
+      const keysPerSynth = (app: App) => {
+        build(app);
+        key.mockClear();
+        app.synthYaml();
+        return key.mock.calls.length;
+      };
+      // 8 library policies: with App, each is checked in 3 validations and when written.
+      expect(keysPerSynth(new App())).toBe(8 * 4);
+      expect(keysPerSynth(new NetworkApp())).toBe(8);
+    } finally {
+      key.mockRestore();
+    }
+    const app = new NetworkApp();
+    build(app);
+    app.synthYaml();
+    const deny = app.node.findChild('one').node.findChild('deny') as ApiObject;
+    deny.addJsonPatch(JsonPatch.add('/metadata/labels', { team: 'shop' }));
+    expect(app.synthYaml()).toContain('team: shop');
   });
 });
