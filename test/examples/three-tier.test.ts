@@ -4,6 +4,7 @@ import { buildThreeTier } from '../../examples/three-tier/main';
 import { NetworkAnalysis } from '../../src';
 import { validateNetworkPolicy } from '../../src/analysis/validation/validate-network-policy';
 import '../../src/testing';
+import { appPeer, KUBE_DNS_RULE } from '../policies/helpers';
 
 function build() {
   const app = Testing.app();
@@ -13,14 +14,8 @@ function build() {
   return { app, chart, manifests, policy };
 }
 
-const KUBE_DNS = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
-  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-};
-const app = (name: string) => ({ podSelector: { matchLabels: { app: name } } });
+const KUBE_DNS = KUBE_DNS_RULE;
+const app = appPeer;
 
 describe('examples/three-tier', () => {
   test('synthesizes (snapshot)', () => {

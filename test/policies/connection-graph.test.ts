@@ -1,17 +1,11 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { errorOf, makeChart, policies, synth, TestCluster } from './helpers';
+import { appPeer, errorOf, KUBE_DNS_RULE, makeChart, policies, synth, TestCluster } from './helpers';
 import { ConnectionGraph, DnsResolver, Endpoint, Peer, PodSelector, Port, Protocol, Service, ServicePort } from '../../src';
 import '../../src/testing';
 
-const KUBE_DNS = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
-  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-};
-const app = (name: string) => ({ podSelector: { matchLabels: { app: name } } });
+const KUBE_DNS = KUBE_DNS_RULE;
+const app = appPeer;
 const inNamespace = (namespace: string, name: string) => ({
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
   podSelector: { matchLabels: { app: name } },

@@ -140,3 +140,15 @@ export class TestCluster {
     return appManifests(this.app);
   }
 }
+
+/** The egress rule to kube-dns the library writes (DnsEgress, TierIsolation, ConnectionGraph), as JSON. */
+export const KUBE_DNS_RULE = {
+  to: [{
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+  }],
+  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+};
+
+/** A peer of pods labelled `app: name`, as JSON. */
+export const appPeer = (name: string) => ({ podSelector: { matchLabels: { app: name } } });

@@ -1,16 +1,10 @@
 import * as kplus from 'cdk8s-plus-28';
-import { errorOf, makeChart, policies, synth, TestCluster } from './helpers';
+import { appPeer, errorOf, KUBE_DNS_RULE, makeChart, policies, synth, TestCluster } from './helpers';
 import { DnsResolver, Peer, PodSelector, Port, Tier, TierIsolation } from '../../src';
 import '../../src/testing';
 
-const KUBE_DNS = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
-  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-};
-const app = (name: string) => ({ podSelector: { matchLabels: { app: name } } });
+const KUBE_DNS = KUBE_DNS_RULE;
+const app = appPeer;
 const tcp = (port: number | string) => ({ protocol: 'TCP', port });
 
 const web: Tier = { name: 'web', pods: PodSelector.labels({ app: 'web' }), ports: [Port.tcp(80)], from: [Peer.namespace('ingress-nginx')] };
