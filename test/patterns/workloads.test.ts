@@ -119,17 +119,6 @@ describe('PodSelector.workload and Peer.workload', () => {
       .toMatch(/^AllowFrom test\/peer: Peer\.pods\(PodSelector\.workload\(test\/db\)\): .*use Peer\.workload\(\.\.\.\) to reach them there$/);
   });
 
-  test('refuses a host-network workload, as the policy\'s pods and as a peer: its traffic is the node\'s', () => {
-    const chart = makeChart();
-    const agent = new kplus.DaemonSet(chart, 'agent', { hostNetwork: true, containers: [{ image }] });
-    const refusal = 'PodSelector.workload: test/agent uses hostNetwork, so its pods have the node\'s address and most network plugins '
-      + 'match no pod selector against them; select by address instead (Peer.ipBlock with the nodes\' range), or run it without hostNetwork';
-    expect(errorOf(() => new AllowFrom(chart, 'pods', { pods: PodSelector.workload(agent), from: [Peer.anywhere()] })))
-      .toBe(`AllowFrom test/pods: ${refusal}`);
-    expect(errorOf(() => new AllowFrom(chart, 'peer', { pods: PodSelector.all(), from: [Peer.workload(agent)] })))
-      .toBe(`AllowFrom test/peer: ${refusal}`);
-  });
-
   test('refuses a workload whose pods carry no labels, saying how to label them', () => {
     const chart = makeChart();
     const bare = new UnlabelledPod(chart, 'bare');
