@@ -111,6 +111,80 @@ export interface Policy {
   readonly source?: SourceLocation;
 }
 
+/** The tier of a cluster-scoped policy (docs/cluster-network-policy.md): Admin runs before NetworkPolicy, Baseline after. */
+export type ClusterTier = 'Admin' | 'Baseline';
+
+/** What a cluster policy rule does with the traffic it matches; v1alpha1 `Allow` is read as `Accept`. */
+export type ClusterAction = 'Accept' | 'Deny' | 'Pass';
+
+/**
+ * The pods a cluster policy applies to: `subject.namespaces` is every pod of the selected
+ * namespaces (`podSelector` undefined), `subject.pods` its two selectors.
+ */
+export interface ClusterPodsSpec {
+  readonly namespaceSelector: LabelSelectorSpec;
+  /** undefined = every pod of the selected namespaces. */
+  readonly podSelector?: LabelSelectorSpec;
+}
+
+/** One entry of a cluster policy rule's `from` / `to`, as written (exactly one field set). */
+export interface ClusterPeerSpec {
+  /** `namespaces` and `pods` peers, read as pods in namespaces (like the subject). */
+  readonly pods?: ClusterPodsSpec;
+  /** Egress only: CIDRs, which match external addresses and pod IPs alike. */
+  readonly networks?: readonly string[];
+  /** Egress only, experimental channel: nodes by their labels. */
+  readonly nodes?: LabelSelectorSpec;
+  /** Egress only, experimental channel, Accept only: DNS names. */
+  readonly domainNames?: readonly string[];
+  /**
+   * No field this reader knows (a newer CRD's peer): fails closed, matching nothing for Accept
+   * and everything for Deny and Pass.
+   */
+  readonly unknown?: boolean;
+}
+
+/** One entry of a cluster policy rule's `protocols` (v1alpha1: `ports`). */
+export interface ClusterPortSpec {
+  /** undefined for a named port: its protocol is the container port's. */
+  readonly protocol?: Protocol;
+  /** First port; undefined with a protocol = every port of it. */
+  readonly port?: number;
+  /** Last port of a range (inclusive). */
+  readonly endPort?: number;
+  /** `destinationNamedPort` (v1alpha1 `namedPort`): resolved on the destination pod's container ports. */
+  readonly namedPort?: string;
+}
+
+/** One ingress or egress rule of a cluster policy, in its written order. */
+export interface ClusterRuleSpec {
+  /** The rule's `name`, when written. */
+  readonly name?: string;
+  readonly action: ClusterAction;
+  readonly peers: readonly ClusterPeerSpec[];
+  /** undefined when missing = every protocol and port. */
+  readonly ports?: readonly ClusterPortSpec[];
+}
+
+/**
+ * A `policy.networking.k8s.io` ClusterNetworkPolicy (v1alpha2), or a v1alpha1
+ * AdminNetworkPolicy (tier Admin) / BaselineAdminNetworkPolicy (tier Baseline, priority 0)
+ * read into the same shape.
+ */
+export interface ClusterPolicy {
+  readonly kind: 'ClusterNetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly name: string;
+  readonly tier: ClusterTier;
+  /** 0–1000, lower first within the tier. */
+  readonly priority: number;
+  readonly subject: ClusterPodsSpec;
+  readonly ingress: readonly ClusterRuleSpec[];
+  readonly egress: readonly ClusterRuleSpec[];
+  /** The object as written, for lint rules that look at the raw form. */
+  readonly raw: unknown;
+  readonly source?: SourceLocation;
+}
+
 /** An object the model did not use (unknown kind, CRD, Service…), reported in verbose mode. */
 export interface IgnoredObject {
   readonly apiVersion?: string;
@@ -123,6 +197,8 @@ export interface ClusterModel {
   readonly namespaces: readonly Namespace[];
   readonly workloads: readonly Workload[];
   readonly policies: readonly Policy[];
+  /** Cluster-scoped policies (Admin and Baseline tiers), in input order; undefined = none. */
+  readonly clusterPolicies?: readonly ClusterPolicy[];
   readonly ignored: readonly IgnoredObject[];
   /**
    * What the input says that the cluster would read differently from a plain reading, each
