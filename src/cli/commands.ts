@@ -3,6 +3,7 @@ import { diffCommand } from './diff-command';
 import { explainCommand } from './explain-command';
 import { importCommand } from './import-command';
 import { lintCommand } from './lint-command';
+import { migrateCommand } from './migrate-command';
 import { reachCommand } from './reach-command';
 
 /** Every subcommand, in the order `cdk8s-netpol --help` lists them. Adding one is one line here. */
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   diffCommand,
   importCommand,
+  migrateCommand,
 ];

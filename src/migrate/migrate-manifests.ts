@@ -1,0 +1,107 @@
+/**
+ * `cdk8s-netpol migrate`'s transform (docs/migrate.md): every v1alpha1 AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy of the input becomes a v1alpha2 ClusterNetworkPolicy; every other
+ * object passes through unchanged, so the output is the whole estate. Items of Lists (what
+ * `kubectl get anp -o yaml` writes) are migrated in place. Pure: objects in, objects out.
+ */
+import { BASELINE_NAME, BASELINE_PRIORITY, migrateClusterPolicy, v1alpha1Kind, V1ALPHA2 } from './migrate-cluster-policy';
+import { inListItem, inObject, MigrationError } from './migration-error';
+import { field, type PlainObject } from '../analysis/manifest-objects';
+
+export interface MigrationResult {
+  /** The input objects in their order, each migrated or as it was. */
+  readonly objects: readonly unknown[];
+  /** How many AdminNetworkPolicy objects became ClusterNetworkPolicy. */
+  readonly adminPolicies: number;
+  /** How many BaselineAdminNetworkPolicy objects became ClusterNetworkPolicy. */
+  readonly baselinePolicies: number;
+}
+
+/** A ClusterNetworkPolicy of the output, where it is, for the checks across objects. */
+interface Written {
+  readonly name: string;
+  readonly tier?: unknown;
+  readonly priority?: unknown;
+  readonly migratedFrom?: string;
+  readonly objectIndex: number;
+  readonly field: string;
+}
+
+/** Throws a MigrationError (with its `objectIndex`) on the first field that cannot be migrated faithfully. */
+export function migrateManifests(objects: readonly unknown[]): MigrationResult {
+  const counts = { AdminNetworkPolicy: 0, BaselineAdminNetworkPolicy: 0 };
+  const written: Written[] = [];
+  const migrateOne = (object: unknown, objectIndex: number, at: string): unknown => {
+    const kind = v1alpha1Kind(object);
+    if (kind === undefined) {
+      if (isClusterNetworkPolicy(object)) written.push({ ...cnpOf(object as PlainObject), objectIndex, field: at });
+      return object;
+    }
+    counts[kind]++;
+    const migrated = migrateClusterPolicy(object as PlainObject, kind);
+    written.push({ ...cnpOf(migrated), migratedFrom: `${kind} ${String(field(field(object, 'metadata'), 'name'))}`, objectIndex, field: at });
+    return migrated;
+  };
+  const migrated = objects.map((object, objectIndex) => {
+    try {
+      if (!isList(object)) return migrateOne(object, objectIndex, '');
+      const items = (object.items as unknown[]).map((item, i) => {
+        try {
+          return migrateOne(item, objectIndex, `items[${i}].`);
+        } catch (error) {
+          throw error instanceof MigrationError ? inListItem(error, i) : error;
+        }
+      });
+      return { ...object, items };
+    } catch (error) {
+      throw error instanceof MigrationError ? inObject(error, objectIndex) : error;
+    }
+  });
+  refuseSameName(written);
+  refuseBaselineTie(written);
+  return { objects: migrated, adminPolicies: counts.AdminNetworkPolicy, baselinePolicies: counts.BaselineAdminNetworkPolicy };
+}
+
+function isList(object: unknown): object is PlainObject {
+  const kind = field(object, 'kind');
+  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(field(object, 'items'));
+}
+
+function isClusterNetworkPolicy(object: unknown): boolean {
+  return field(object, 'apiVersion') === V1ALPHA2 && field(object, 'kind') === 'ClusterNetworkPolicy';
+}
+
+function cnpOf(object: PlainObject): Pick<Written, 'name' | 'tier' | 'priority'> {
+  const spec = object.spec;
+  return { name: String(field(object.metadata, 'name')), tier: field(spec, 'tier'), priority: field(spec, 'priority') };
+}
+
+/** ClusterNetworkPolicy names are one cluster-wide set: two objects of one name would be one object, the last applied. */
+function refuseSameName(written: readonly Written[]): void {
+  const seen = new Map<string, Written>();
+  for (const cnp of written) {
+    const first = seen.get(cnp.name);
+    if (first === undefined) {
+      seen.set(cnp.name, cnp);
+      continue;
+    }
+    const what = (w: Written) => w.migratedFrom === undefined ? `the ClusterNetworkPolicy ${w.name}` : `the ${w.migratedFrom}`;
+    const fix = cnp.migratedFrom?.startsWith('BaselineAdminNetworkPolicy') || first.migratedFrom?.startsWith('BaselineAdminNetworkPolicy')
+      ? `rename the other object (the BaselineAdminNetworkPolicy always becomes "${BASELINE_NAME}")`
+      : 'rename one of them';
+    throw new MigrationError(`${cnp.field}metadata.name`,
+      `${what(cnp)} would be a ClusterNetworkPolicy named "${cnp.name}", as ${what(first)} already is: the cluster would keep only one of them; ${fix}`, cnp.objectIndex);
+  }
+}
+
+/**
+ * The migrated baseline goes last in its tier; a Baseline policy of the input already at that
+ * priority would tie with it, and the order of a tie is the implementation's choice.
+ */
+function refuseBaselineTie(written: readonly Written[]): void {
+  const baseline = written.find(w => w.migratedFrom?.startsWith('BaselineAdminNetworkPolicy'));
+  const tie = written.find(w => w !== baseline && w.tier === 'Baseline' && w.priority === BASELINE_PRIORITY);
+  if (baseline === undefined || tie === undefined) return;
+  throw new MigrationError(`${tie.field}spec.priority`,
+    `the ClusterNetworkPolicy ${tie.name} is in the Baseline tier at priority ${BASELINE_PRIORITY}, where the migrated BaselineAdminNetworkPolicy goes (last in the tier); their order would be the implementation's choice: give ${tie.name} a priority below ${BASELINE_PRIORITY}`, tie.objectIndex);
+}
