@@ -3,12 +3,13 @@
  * `nodes` and `domainNames` in egress; v1alpha2 writes each under the same name.
  */
 import { copy, listAt, onlyKey, prefixed } from './fields';
-import { labelSelector, namespacedPods } from './migrate-selectors';
+import { DROPPED_RELATIONS, labelSelector, namespacedPods } from './migrate-selectors';
 import { MigrationError } from './migration-error';
 
 const INGRESS_PEERS = ['namespaces', 'pods'] as const;
 const EGRESS_PEERS = ['namespaces', 'pods', 'nodes', 'networks', 'domainNames'] as const;
-const BEFORE_V010: Readonly<Record<string, string>> = {
+const NOT_MIGRATED: Readonly<Record<string, string>> = {
+  ...DROPPED_RELATIONS,
   namespacedPods: 'a peer of AdminNetworkPolicy before network-policy-api v0.1.0; write `pods`',
 };
 
@@ -26,7 +27,7 @@ export function peers(value: unknown, field: string, direction: 'ingress' | 'egr
     const at = `${field}[${i}]`;
     const written = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry as Record<string, unknown> : undefined;
     if (written === undefined) throw new MigrationError(at, 'expected a peer (an object with one field)');
-    const key = onlyKey(written, at, known, BEFORE_V010);
+    const key = onlyKey(written, at, known, NOT_MIGRATED);
     return { [key]: peerValue(key, written[key], prefixed(at, key)) };
   });
 }

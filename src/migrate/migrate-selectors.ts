@@ -6,10 +6,14 @@ import { copy, objectAt, onlyKey, onlyKeys, prefixed } from './fields';
 
 /** What v0.1.0's forms mean, and why a plain copy would change them. */
 const V010_NAMESPACES = 'network-policy-api v0.1.0 wrote `namespaces` as a NamespaceSet; from v0.1.1 (and in v1alpha2) it is a label selector, and the API server prunes this field, so the peer would select every namespace';
+/** The experimental label relations of v0.1.x, which v1alpha2 dropped. */
+export const DROPPED_RELATIONS: Readonly<Record<string, string>> = {
+  sameLabels: '`sameLabels` (experimental in network-policy-api v0.1.x) has no v1alpha2 equivalent: ClusterNetworkPolicy selects namespaces by their labels only; write one rule per label value, or keep this policy on v1alpha1',
+  notSameLabels: '`notSameLabels` (experimental in network-policy-api v0.1.x) has no v1alpha2 equivalent: ClusterNetworkPolicy selects namespaces by their labels only; write one rule per label value, or keep this policy on v1alpha1',
+};
 const NAMESPACE_SET_FIELDS: Readonly<Record<string, string>> = {
+  ...DROPPED_RELATIONS,
   namespaceSelector: `${V010_NAMESPACES}; write the selector itself as \`namespaces\``,
-  sameLabels: '`sameLabels` (experimental, network-policy-api v0.1.0) has no v1alpha2 equivalent: ClusterNetworkPolicy selects namespaces by their labels only; write one rule per label value, or keep this policy on v1alpha1',
-  notSameLabels: '`notSameLabels` (experimental, network-policy-api v0.1.0) has no v1alpha2 equivalent: ClusterNetworkPolicy selects namespaces by their labels only; write one rule per label value, or keep this policy on v1alpha1',
   notSelf: '`notSelf` (network-policy-api before v0.1.0) has no v1alpha2 equivalent; select the namespaces by their labels',
 };
 
