@@ -2,6 +2,11 @@
 import { allowAllCancelsDeny } from './allow-all-cancels-deny';
 import { apiInvalid } from './api-invalid';
 import { cidrSuspicious } from './cidr-suspicious';
+import { clusterBaselineDenyOverridden } from './cluster-baseline-deny-overridden';
+import { clusterEqualPriorityOverlap } from './cluster-equal-priority-overlap';
+import { clusterNetworksCatchPods } from './cluster-networks-catch-pods';
+import { clusterPassInBaseline } from './cluster-pass-in-baseline';
+import { clusterRuleShadowed } from './cluster-rule-shadowed';
 import { dnsEgressMissing } from './dns-egress-missing';
 import { egressToEverywhereOnIsolated } from './egress-to-everywhere-on-isolated';
 import { emptyPeerList } from './empty-peer-list';
@@ -38,6 +43,12 @@ export const RULES: readonly LintRule[] = [
   peerSelectsNothing,
   portNotServed,
   policyInWrongNamespace,
+  // Cluster policies (#22).
+  clusterRuleShadowed,
+  clusterEqualPriorityOverlap,
+  clusterPassInBaseline,
+  clusterNetworksCatchPods,
+  clusterBaselineDenyOverridden,
 ];
 
 export function findRule(id: string): LintRule | undefined {
