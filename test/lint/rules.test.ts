@@ -31,6 +31,11 @@ const EXPECTED: Record<string, Expectation> = {
   'peer-selects-nothing': { message: ['shop/api-ingress: spec.ingress[0].from[0]:', 'pods app=frontend in namespace shop', 'admits nothing'], line: 37 },
   'port-not-served': { message: ['shop/api-ingress: spec.ingress[0].ports[0].port:', 'TCP 8080', 'shop/api[Deployment] (it declares TCP 9000)'], line: 21 },
   'policy-in-wrong-namespace': { message: ['default/api-deny-ingress: spec.podSelector:', 'no workload in namespace default', 'shop/api[Deployment] in namespace shop'], line: 19 },
+  'cluster-rule-shadowed': { message: ["ClusterNetworkPolicy 'tenant-guard': spec.ingress[1]:", 'never matches', 'spec.ingress[0] (Deny) of this policy'], line: 1 },
+  'cluster-equal-priority-overlap': { message: ["ClusterNetworkPolicy 'shop-accepts-guests': spec.priority:", '10 in the Admin tier', "ClusterNetworkPolicy 'deny-from-guests'"], line: 17 },
+  'cluster-pass-in-baseline': { message: ["ClusterNetworkPolicy 'baseline': spec.ingress[0].action:", 'Pass in the Baseline tier', 'allowed'], line: 1 },
+  'cluster-networks-catch-pods': { message: ["ClusterNetworkPolicy 'no-internet': spec.egress[0].to:", 'networks 0.0.0.0/0 may hold pod IPs', 'this Deny also denies'], line: 1 },
+  'cluster-baseline-deny-overridden': { message: ["ClusterNetworkPolicy 'baseline-deny': spec.ingress[0]:", 'never applies', 'shop/api[Deployment]', 'ingress-isolated'], line: 34 },
 };
 
 describe.each(RULES.map(rule => [rule.id, rule] as const))('%s', (id, rule) => {
