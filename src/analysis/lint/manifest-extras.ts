@@ -76,6 +76,8 @@ export class ManifestExtras {
         this.byRef.set(refKey({ kind: meta.kind, namespace: meta.namespace, name: meta.name }), object);
       }
       for (const policy of this.model.policies) this.byRef.set(refKey({ kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name }), policy.raw);
+      // Cluster-scoped: findings about them name no namespace (cluster-wording.ts).
+      for (const policy of this.model.clusterPolicies ?? []) this.byRef.set(refKey({ kind: policy.kind, namespace: '', name: policy.name }), policy.raw);
     }
     return this.byRef.get(refKey(ref));
   }
