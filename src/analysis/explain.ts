@@ -77,7 +77,9 @@ function classify(outcome: RuleOutcome, ends: Ends, query?: PortQuery): RuleMatc
   return { ...base, reason: 'port-or-protocol-mismatch', detail: `rule allows ${outcome.conns}${asked}${unresolved ? `; ${unresolved}` : ''}` };
 }
 
-function side(evaluation: SideEvaluation, endpoint: Endpoint, ends: Ends, query: PortQuery | undefined, tiers: TieredSide | undefined): SideExplanation {
+function side(
+  evaluation: SideEvaluation, endpoint: Endpoint, ends: Ends, query: PortQuery | undefined, tiers: TieredSide | undefined,
+): SideExplanation {
   const classified = evaluation.outcomes.map(o => classify(o, ends, query));
   return {
     ...(tiers === undefined ? {} : { tiers }),

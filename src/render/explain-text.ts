@@ -3,9 +3,9 @@
  * on failure. The verdict comes first, in the txt format's words; then each end, the
  * source's egress and the destination's ingress, with the policies and rules that decided it.
  */
+import { tieredSideLines } from './explain-tiers';
 import type { Direction, Policy } from '../analysis/model';
 import { endpointId, type Explanation, type MissReason, type SideExplanation } from '../analysis/results';
-import { tieredSideLines } from './explain-tiers';
 
 const REASONS: Record<MissReason, string> = {
   'no-peer-matched': 'no peer matches',
