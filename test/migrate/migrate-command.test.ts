@@ -50,6 +50,14 @@ describe('cdk8s-netpol migrate', () => {
     expect(stderr).toMatch(new RegExp(`^cdk8s-netpol: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:20:15: cannot migrate spec\\.ingress\\[0\\]\\.from\\[0\\]\\.namespaces\\.notSameLabels: \`notSameLabels\` .* has no v1alpha2 equivalent`));
   });
 
+  test('a named port next to a networks peer (np-guard\'s named-ports estate): refused at the port', async () => {
+    const file = path.join(FIXTURES, 'refused', 'named-port-networks', 'estate.yaml');
+    const { code, stderr } = await cli('migrate', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:18:18:`);
+    expect(stderr).toContain('cannot migrate spec.egress[0].ports[2].namedPort: v1alpha2 rejects a named port in a rule with a networks peer');
+  });
+
   test('without input: a usage error', async () => {
     const { code, stderr } = await cli('migrate');
     expect(code).toBe(2);
