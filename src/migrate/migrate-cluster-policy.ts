@@ -84,7 +84,8 @@ function metadata(value: unknown, name: string): PlainObject {
 }
 
 function rules(value: unknown, field: string, kind: V1alpha1Kind, direction: 'ingress' | 'egress'): object[] | undefined {
-  if (value === undefined) return undefined;
+  // No rules and an empty list say the same in both versions: nothing in this direction.
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
   // v0.1.x allowed 100 rules; splitting a policy moves rules across priorities, the author's call.
   const list = listAt(value, field, 25, `v1alpha2 allows at most 25 ${direction} rules in a policy; move the rules after the 25th into a second policy at the next priority`);
   return list.map((entry, i) => rule(entry, `${field}[${i}]`, kind, direction));

@@ -98,6 +98,12 @@ describe('AdminNetworkPolicy → ClusterNetworkPolicy, tier Admin', () => {
     ]);
   });
 
+  test('an empty list of rules is no rules, in both versions', () => {
+    expect(migrated(anp({ priority: 1, subject: ALL, ingress: [], egress: [{ action: 'Deny', to: [ALL] }] })).spec).toEqual({
+      tier: 'Admin', priority: 1, subject: ALL, egress: [{ action: 'Deny', to: [ALL] }],
+    });
+  });
+
   test('the output shares no object with the input', () => {
     const selector = { matchLabels: { a: 'b' } };
     const out = migrated(anp({ priority: 1, subject: { namespaces: selector } }));
