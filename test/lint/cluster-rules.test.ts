@@ -3,12 +3,14 @@
  * against the selector semantics with fast-check), priorities, ports, CIDRs, directions, and
  * the cases each rule must leave alone.
  */
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { lint } from '../../src/analysis/lint';
 import { podsCover, selectorCovers, selectorsMayOverlap } from '../../src/analysis/lint/cluster-coverage';
 import type { LabelSelectorRequirementSpec, LabelSelectorSpec } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
 import { matchesSelector } from '../../src/analysis/selector';
+import { loadModel } from '../../src/io';
 
 const V2 = 'policy.networking.k8s.io/v1alpha2';
 const ALL = { namespaces: {} };
@@ -177,4 +179,24 @@ test('a finding about a cluster policy is acknowledged on the policy', () => {
   const model = buildModel([{ object: policy, source: { documentIndex: 0 } }]);
   const [finding] = lint(model).filter(f => f.ruleId === 'cluster-pass-in-baseline');
   expect(finding.acknowledged).toBe('monitoring is allowed on purpose');
+});
+
+describe('on estates after np-guard/netpol-analyzer and the conformance suite (test/fixtures/migrate)', () => {
+  const findings = (...paths: string[]) => lint(loadModel(paths.map(p => path.join(__dirname, '..', 'fixtures', p))).model)
+    .filter(f => f.ruleId.startsWith('cluster-')).map(f => [f.ruleId, f.subject.name, f.field]);
+
+  test('core-priority-field: the Pass at priority 40 leaves nothing for the Deny at 50', () => {
+    expect(findings('cluster/conformance-base.yaml', 'migrate/priorities')).toEqual([
+      ['cluster-rule-shadowed', 'priority-50-example', 'spec.egress[0]'],
+      ['cluster-rule-shadowed', 'priority-50-example', 'spec.ingress[0]'],
+    ]);
+  });
+
+  test('anp_with_np_and_banp_pass_test: the NetworkPolicy isolating ns1 leaves nothing for the baseline deny', () => {
+    expect(findings('migrate/np-and-baseline-pass')).toEqual([['cluster-baseline-deny-overridden', 'default', 'spec.ingress[0]']]);
+  });
+
+  test('anp_banp_blog_demo: bar has no NetworkPolicy, so the baseline deny still applies there', () => {
+    expect(findings('migrate/blog-demo')).toEqual([]);
+  });
 });

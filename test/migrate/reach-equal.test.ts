@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { lint } from '../../src/analysis/lint';
 import type { ClusterModel } from '../../src/analysis/model';
 import { computeReachability } from '../../src/analysis/reachability';
 import { loadManifests, modelOf } from '../../src/io';
@@ -47,6 +48,11 @@ describe.each(ESTATES)('%s', (_name, paths) => {
 
   test('reach is the same before and after', () => {
     expect(reach(after)).toEqual(reach(before));
+  });
+
+  test('lint says the same of the cluster policies before and after', () => {
+    const findings = (objects: readonly unknown[]) => lint(modelFrom(objects)).filter(f => f.ruleId.startsWith('cluster-')).map(f => [f.ruleId, f.field]);
+    expect(findings(after)).toEqual(findings(before));
   });
 
   test('the cluster policies decide something here (without them, reach differs)', () => {
