@@ -4,7 +4,7 @@
  * object passes through unchanged, so the output is the whole estate. Items of Lists (what
  * `kubectl get anp -o yaml` writes) are migrated in place. Pure: objects in, objects out.
  */
-import { BASELINE_NAME, BASELINE_PRIORITY, migrateClusterPolicy, v1alpha1Kind, V1ALPHA2 } from './migrate-cluster-policy';
+import { BASELINE_NAME, BASELINE_PRIORITY, migrateClusterPolicy, v1alpha1Kind, V1ALPHA1, V1ALPHA2 } from './migrate-cluster-policy';
 import { inListItem, inObject, MigrationError } from './migration-error';
 import { field, type PlainObject } from '../analysis/manifest-objects';
 
@@ -52,7 +52,7 @@ export function migrateManifests(objects: readonly unknown[]): MigrationResult {
           throw error instanceof MigrationError ? inListItem(error, i) : error;
         }
       });
-      return { ...object, items };
+      return { ...listWrapper(object), items };
     } catch (error) {
       throw error instanceof MigrationError ? inObject(error, objectIndex) : error;
     }
@@ -65,6 +65,15 @@ export function migrateManifests(objects: readonly unknown[]): MigrationResult {
 function isList(object: unknown): object is PlainObject {
   const kind = field(object, 'kind');
   return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(field(object, 'items'));
+}
+
+/**
+ * A typed v1alpha1 list (`AdminNetworkPolicyList`) would hold ClusterNetworkPolicies under the
+ * old kind's name: it becomes the untyped `v1` List that kubectl writes and reads for any kind.
+ */
+function listWrapper(list: PlainObject): PlainObject {
+  const typed = field(list, 'apiVersion') === V1ALPHA1 && (list.kind === 'AdminNetworkPolicyList' || list.kind === 'BaselineAdminNetworkPolicyList');
+  return typed ? { ...list, apiVersion: 'v1', kind: 'List' } : list;
 }
 
 function isClusterNetworkPolicy(object: unknown): boolean {

@@ -149,6 +149,11 @@ describe('other objects', () => {
     expect(items[1]).toBe(ns);
     expect(result).toMatchObject({ adminPolicies: 1, baselinePolicies: 0 });
   });
+
+  test('a typed AdminNetworkPolicyList becomes a v1 List, which kubectl reads for any kind', () => {
+    const typed = { apiVersion: V1, kind: 'AdminNetworkPolicyList', metadata: { resourceVersion: '1' }, items: [anp({ priority: 5, subject: ALL })] };
+    expect(migrateManifests([typed]).objects[0]).toMatchObject({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '1' }, items: [{ kind: 'ClusterNetworkPolicy' }] });
+  });
 });
 
 describe('what v1alpha2 cannot say the same way is refused, naming the field', () => {
