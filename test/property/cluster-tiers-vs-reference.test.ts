@@ -200,7 +200,11 @@ function onPortPool(policies: readonly Json[]): Json[] {
   const snapRules = (list: Json[] | undefined) => list?.map(r => (r.ports === undefined ? r : { ...r, ports: ports(r.ports) }));
   return policies.map(p => ({
     ...p,
-    spec: { ...p.spec, ...p.spec.ingress ? { ingress: snapRules(p.spec.ingress) } : {}, ...p.spec.egress ? { egress: snapRules(p.spec.egress) } : {} },
+    spec: {
+      ...p.spec,
+      ...p.spec.ingress ? { ingress: snapRules(p.spec.ingress) } : {},
+      ...p.spec.egress ? { egress: snapRules(p.spec.egress) } : {},
+    },
   }));
 }
 
