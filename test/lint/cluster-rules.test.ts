@@ -102,6 +102,13 @@ describe('cluster-rule-shadowed', () => {
     expect(messages(ID, policy({ protocols: [{ destinationNamedPort: 'http' }] }, { protocols: [tcp(80)] }))).toEqual([]);
   });
 
+  test('a Deny or Pass with a peer of a newer CRD is "Deny all" and covers every later rule; an Accept with one matches nothing', () => {
+    const newer = { futurePeer: { x: 1 } };
+    const later = { action: 'Accept', from: [ALL], protocols: [tcp(80)] };
+    expect(messages(ID, cnp('p', { ingress: [{ action: 'Pass', from: [newer], protocols: [tcp(443)] }, later] }))).toHaveLength(1);
+    expect(messages(ID, cnp('p', { ingress: [{ action: 'Accept', from: [newer] }, later] }))).toEqual([]);
+  });
+
   test('networks: a CIDR inside an earlier one is covered, one beside it is not', () => {
     const policy = (cidr: string) => cnp('p', { egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }, { action: 'Accept', to: [{ networks: [cidr] }] }] });
     expect(messages(ID, policy('10.1.0.0/16'))).toHaveLength(1);

@@ -76,11 +76,10 @@ function networksCover(wide: readonly string[], narrow: readonly string[]): bool
   });
 }
 
-/** Whether a peer of a rule with `wideAction` matches everything the `narrow` peer matches. */
-function peerCovers(wide: ClusterPeerSpec, wideAction: ClusterRuleSpec['action'], narrow: ClusterPeerSpec): boolean {
-  // A peer of an unknown kind fails closed: Deny and Pass read it as matching everything.
-  if (wide.unknown) return wideAction !== 'Accept';
-  if (narrow.unknown) return false;
+/** Whether the `wide` peer matches everything the `narrow` peer matches. */
+function peerCovers(wide: ClusterPeerSpec, narrow: ClusterPeerSpec): boolean {
+  // A peer of an unknown kind in an Accept matches nothing (ruleCovers took Deny and Pass).
+  if (wide.unknown || narrow.unknown) return false;
   if (wide.pods && narrow.pods) return podsCover(wide.pods, narrow.pods);
   if (wide.networks && narrow.networks) return networksCover(wide.networks, narrow.networks);
   if (wide.nodes && narrow.nodes) return selectorCovers(wide.nodes, narrow.nodes);
@@ -99,13 +98,16 @@ function portCovers(wide: ClusterPortSpec, narrow: ClusterPortSpec): boolean {
 
 /** Whether rule `wide` matches all the traffic rule `narrow` matches (both of one direction, toward the same subject). */
 export function ruleCovers(wide: ClusterRuleSpec, narrow: ClusterRuleSpec): boolean {
+  // A Deny or Pass with a peer of a newer CRD fails closed as "Deny all": every peer, every port.
+  if (wide.action !== 'Accept' && wide.peers.some(peer => peer.unknown)) return true;
   const ports = wide.ports === undefined
     || (narrow.ports !== undefined && narrow.ports.every(n => wide.ports!.some(w => portCovers(w, n))));
-  return ports && narrow.peers.every(n => wide.peers.some(w => peerCovers(w, wide.action, n)));
+  return ports && narrow.peers.every(n => wide.peers.some(w => peerCovers(w, n)));
 }
 
 /** Whether the rule matches every pod (a `namespaces`/`pods` peer selecting all) on every port: it decides all pod traffic. */
 export function decidesAllPodTraffic(rule: ClusterRuleSpec): boolean {
+  if (rule.action !== 'Accept' && rule.peers.some(peer => peer.unknown)) return true;
   const everyPod: ClusterPodsSpec = { namespaceSelector: EVERYTHING };
   return rule.ports === undefined && rule.peers.some(peer => peer.pods !== undefined && podsCover(peer.pods, everyPod));
 }
