@@ -34,8 +34,7 @@ export const migrateCommand: Command = {
     const docs = loadManifests(positionals);
     const result = migrateOrRefuse(docs);
     io.stdout(manifestsYaml(result.objects));
-    const others = result.objects.length - result.adminPolicies - result.baselinePolicies;
-    io.stderr(`cdk8s-netpol: migrated ${result.adminPolicies} AdminNetworkPolicy and ${result.baselinePolicies} BaselineAdminNetworkPolicy; ${others} other document(s) unchanged\n`);
+    io.stderr(`cdk8s-netpol: migrated ${result.adminPolicies} AdminNetworkPolicy and ${result.baselinePolicies} BaselineAdminNetworkPolicy; ${result.unchanged} other object(s) unchanged\n`);
     return 0;
   },
 };

@@ -15,6 +15,8 @@ export interface MigrationResult {
   readonly adminPolicies: number;
   /** How many BaselineAdminNetworkPolicy objects became ClusterNetworkPolicy. */
   readonly baselinePolicies: number;
+  /** How many other objects (items of Lists counted one by one) pass through unchanged. */
+  readonly unchanged: number;
 }
 
 /** A ClusterNetworkPolicy of the output, where it is, for the checks across objects. */
@@ -29,12 +31,13 @@ interface Written {
 
 /** Throws a MigrationError (with its `objectIndex`) on the first field that cannot be migrated faithfully. */
 export function migrateManifests(objects: readonly unknown[]): MigrationResult {
-  const counts = { AdminNetworkPolicy: 0, BaselineAdminNetworkPolicy: 0 };
+  const counts = { AdminNetworkPolicy: 0, BaselineAdminNetworkPolicy: 0, unchanged: 0 };
   const written: Written[] = [];
   const migrateOne = (object: unknown, objectIndex: number, at: string): unknown => {
     const kind = v1alpha1Kind(object);
     if (kind === undefined) {
       if (isClusterNetworkPolicy(object)) written.push({ ...cnpOf(object as PlainObject), objectIndex, field: at });
+      counts.unchanged++;
       return object;
     }
     counts[kind]++;
@@ -59,7 +62,12 @@ export function migrateManifests(objects: readonly unknown[]): MigrationResult {
   });
   refuseSameName(written);
   refuseBaselineTie(written);
-  return { objects: migrated, adminPolicies: counts.AdminNetworkPolicy, baselinePolicies: counts.BaselineAdminNetworkPolicy };
+  return {
+    objects: migrated,
+    adminPolicies: counts.AdminNetworkPolicy,
+    baselinePolicies: counts.BaselineAdminNetworkPolicy,
+    unchanged: counts.unchanged,
+  };
 }
 
 function isList(object: unknown): object is PlainObject {

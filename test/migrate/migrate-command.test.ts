@@ -26,13 +26,14 @@ describe('cdk8s-netpol migrate', () => {
     expect(output.filter((o: any) => o.kind === 'ClusterNetworkPolicy').map((o: any) => [o.metadata.name, o.spec.tier, o.spec.priority]))
       .toEqual([['allow-monitoring', 'Admin', 10], ['guard-shop', 'Admin', 20], ['baseline-default', 'Baseline', 1000]]);
     expect(output.filter((o: any) => o.kind !== 'ClusterNetworkPolicy')).toEqual(input.filter((o: any) => !String(o.kind).includes('AdminNetworkPolicy')));
-    expect(stderr).toBe('cdk8s-netpol: migrated 2 AdminNetworkPolicy and 1 BaselineAdminNetworkPolicy; 8 other document(s) unchanged\n');
+    expect(stderr).toBe('cdk8s-netpol: migrated 2 AdminNetworkPolicy and 1 BaselineAdminNetworkPolicy; 8 other object(s) unchanged\n');
     expect(stdout).toMatchSnapshot();
   });
 
   test('items of a List are migrated in place; strings YAML 1.1 would read as booleans or numbers stay strings', async () => {
-    const { code, stdout } = await cli('migrate', path.join(FIXTURES, 'listed.yaml'));
+    const { code, stdout, stderr } = await cli('migrate', path.join(FIXTURES, 'listed.yaml'));
     expect(code).toBe(0);
+    expect(stderr).toBe('cdk8s-netpol: migrated 1 AdminNetworkPolicy and 0 BaselineAdminNetworkPolicy; 0 other object(s) unchanged\n');
     const [list] = readBack(stdout) as any[];
     expect(list.items[0]).toEqual({
       apiVersion: 'policy.networking.k8s.io/v1alpha2',

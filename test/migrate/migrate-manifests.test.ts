@@ -147,7 +147,7 @@ describe('other objects', () => {
     const items = (result.objects[1] as any).items;
     expect(items[0]).toMatchObject({ kind: 'ClusterNetworkPolicy', metadata: { name: 'in-list' }, spec: { priority: 5 } });
     expect(items[1]).toBe(ns);
-    expect(result).toMatchObject({ adminPolicies: 1, baselinePolicies: 0 });
+    expect(result).toMatchObject({ adminPolicies: 1, baselinePolicies: 0, unchanged: 4 });
   });
 
   test('a typed AdminNetworkPolicyList becomes a v1 List, which kubectl reads for any kind', () => {
