@@ -22,6 +22,7 @@ const namespaceSelector: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom(...NAMESPACE_NAMES).map(name => ({ matchLabels: { [NAMESPACE_NAME_LABEL]: name } })),
 );
 const podSelector: fc.Arbitrary<Json> = fc.oneof(fc.constant({}), labelsArbitrary(POD_LABELS).map(matchLabels => ({ matchLabels })));
+/** A subject or an in-cluster peer: the same two shapes. */
 const pods = fc.oneof(namespaceSelector.map(namespaces => ({ namespaces })), fc.record({ namespaceSelector, podSelector }).map(p => ({ pods: p })));
 const egressPeer = fc.oneof(pods, pods, fc.constantFrom(['0.0.0.0/0'], ['10.0.0.0/8'], ['0.0.0.0/0', '::/0']).map(networks => ({ networks })));
 const portNumber = fc.constantFrom(53, 80, 8080, 9090);
@@ -47,9 +48,14 @@ function rules(peersKey: 'from' | 'to', actions: readonly string[]): fc.Arbitrar
   return fc.array(rule, { maxLength: 3 });
 }
 
-const subject = fc.oneof(namespaceSelector.map(namespaces => ({ namespaces })), fc.record({ namespaceSelector, podSelector }).map(p => ({ pods: p })));
+const subject = pods;
 const v1alpha1Policies: fc.Arbitrary<Json[]> = fc.record({
-  anps: fc.array(fc.record({ priority: fc.integer({ min: 0, max: 3 }), subject, ingress: rules('from', ['Allow', 'Deny', 'Pass']), egress: rules('to', ['Allow', 'Deny', 'Pass']) }), { maxLength: 3 }),
+  anps: fc.array(fc.record({
+    priority: fc.integer({ min: 0, max: 3 }),
+    subject,
+    ingress: rules('from', ['Allow', 'Deny', 'Pass']),
+    egress: rules('to', ['Allow', 'Deny', 'Pass']),
+  }), { maxLength: 3 }),
   banp: fc.option(fc.record({ subject, ingress: rules('from', ['Allow', 'Deny']), egress: rules('to', ['Allow', 'Deny']) }), { nil: undefined }),
 }).map(({ anps, banp }) => [
   ...anps.map((spec, i) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: `anp-${i}` }, spec })),
@@ -61,7 +67,8 @@ function reach(objects: readonly unknown[]) {
 }
 
 test('reach over the migrated objects equals reach over the v1alpha1 ones', () => {
-  fc.assert(fc.property(clusterArbitrary({ hostNetwork: true }), policyManifestsArbitrary, v1alpha1Policies, (cluster, networkPolicies, clusterPolicies) => {
+  const estates = fc.tuple(clusterArbitrary({ hostNetwork: true }), policyManifestsArbitrary, v1alpha1Policies);
+  fc.assert(fc.property(estates, ([cluster, networkPolicies, clusterPolicies]) => {
     const before = [...clusterManifests(cluster), ...networkPolicies, ...clusterPolicies];
     const after = migrateManifests(before).objects;
     expect(after.some((o: Json) => o.apiVersion === 'policy.networking.k8s.io/v1alpha1')).toBe(false);
