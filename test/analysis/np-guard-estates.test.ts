@@ -79,3 +79,55 @@ test('anp_demo: three ANPs, a BANP and two NetworkPolicies over the conformance 
     slytherin/draco-malfoy[StatefulSet] => ravenclaw/luna-lovegood[StatefulSet] : TCP 1-79,81-65535
   `));
 });
+
+/**
+ * A v1alpha2 fixture written as the v1alpha1 kinds np-guard's estates use: the Admin tier as
+ * AdminNetworkPolicy, the Baseline policy named default as BaselineAdminNetworkPolicy, Accept as Allow.
+ */
+function asV1alpha1(objects: any[]): any[] {
+  return objects.map(o => {
+    if (o.kind !== 'ClusterNetworkPolicy') return o;
+    const { tier, priority, ...spec } = o.spec;
+    const rules = (list: any[] | undefined) => list?.map(r => ({ ...r, action: r.action === 'Accept' ? 'Allow' : r.action }));
+    const common = { ...spec, ...spec.ingress ? { ingress: rules(spec.ingress) } : {}, ...spec.egress ? { egress: rules(spec.egress) } : {} };
+    return tier === 'Admin'
+      ? { apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: o.metadata, spec: { priority, ...common } }
+      : { apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: o.metadata, spec: common };
+  });
+}
+
+test('anp_np_banp_core_test: an ANP passes slytherin to a NetworkPolicy that isolates gryffindor, a BANP denies it', () => {
+  // tests/anp_np_banp_core_test/core_anp_np_banp.yaml is admin-np-baseline.yaml with the Admin rules turned to Pass.
+  const policies = asV1alpha1(read('admin-np-baseline'));
+  const anp = policies.find(o => o.kind === 'AdminNetworkPolicy');
+  anp.spec.ingress[0].action = 'Pass';
+  anp.spec.egress[0].action = 'Pass';
+  // test_outputs/connlist/anp_np_banp_core_test_connlist_output.txt
+  expect(reachLines([...read('conformance-base'), ...policies])).toEqual(expected(`
+    0.0.0.0-255.255.255.255 => network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] : All Connections
+    0.0.0.0-255.255.255.255 => network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] : All Connections
+    0.0.0.0-255.255.255.255 => network-policy-conformance-slytherin/draco-malfoy[StatefulSet] : All Connections
+    network-policy-conformance-gryffindor/harry-potter[StatefulSet] => network-policy-conformance-slytherin/draco-malfoy[StatefulSet] : All Connections
+    network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] => 0.0.0.0-255.255.255.255 : All Connections
+    network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] => network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] : All Connections
+    network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] => network-policy-conformance-slytherin/draco-malfoy[StatefulSet] : All Connections
+    network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] => 0.0.0.0-255.255.255.255 : All Connections
+    network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] => network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] : All Connections
+    network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] => network-policy-conformance-slytherin/draco-malfoy[StatefulSet] : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => 0.0.0.0-255.255.255.255 : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => network-policy-conformance-gryffindor/harry-potter[StatefulSet] : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => network-policy-conformance-hufflepuff/cedric-diggory[StatefulSet] : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => network-policy-conformance-ravenclaw/luna-lovegood[StatefulSet] : All Connections
+  `));
+});
+
+test('anp_test_4_with_priority_chang_pass_to_banp: the Pass at priority 40 comes first, the BANP allows', () => {
+  // tests/anp_test_4_with_priority_chang_pass_to_banp/core_priority_field.yaml is admin-priority.yaml with 60 turned to 40.
+  const policies = asV1alpha1(read('admin-priority'));
+  policies.find(o => o.metadata.name === 'old-priority-60-new-priority-40-example').spec.priority = 40;
+  const houses4 = ['gryffindor/harry-potter', 'hufflepuff/cedric-diggory', 'ravenclaw/luna-lovegood', 'slytherin/draco-malfoy']
+    .map(w => `network-policy-conformance-${w}[StatefulSet]`);
+  // test_outputs/connlist/anp_test_4_with_priority_chang_pass_to_banp_connlist_output.txt: every ordered pair, All Connections.
+  expect(reachLines([...read('conformance-base'), ...policies]))
+    .toEqual(houses4.flatMap(src => houses4.filter(dst => dst !== src).map(dst => `${src} => ${dst} : All Connections`)));
+});
