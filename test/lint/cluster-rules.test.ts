@@ -109,6 +109,17 @@ describe('cluster-rule-shadowed', () => {
     expect(messages(ID, cnp('p', { ingress: [{ action: 'Accept', from: [newer] }, later] }))).toEqual([]);
   });
 
+  test('by several earlier rules together, one per peer, across policies; not when one peer is left', () => {
+    const ns = (team: string) => ({ namespaces: { matchLabels: { team } } });
+    const early = cnp('early', { priority: 5, ingress: [{ action: 'Deny', from: [ns('a')] }] });
+    const late = (...from: object[]) => cnp('late', { priority: 20, ingress: [{ action: 'Deny', from: [ns('b')], protocols: [tcp(80)] }, { action: 'Accept', from, protocols: [tcp(80)] }] });
+    expect(messages(ID, early, late(ns('a'), ns('b')))).toEqual([
+      "ClusterNetworkPolicy 'late': spec.ingress[1]: never matches: each of its peers is matched first, on all of its ports, by one of "
+      + "spec.ingress[0] (Deny) of ClusterNetworkPolicy 'early' (priority 5), spec.ingress[0] (Deny) of this policy",
+    ]);
+    expect(messages(ID, early, late(ns('a'), ns('b'), ns('c')))).toEqual([]);
+  });
+
   test('networks: a CIDR inside an earlier one is covered, one beside it is not', () => {
     const policy = (cidr: string) => cnp('p', { egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }, { action: 'Accept', to: [{ networks: [cidr] }] }] });
     expect(messages(ID, policy('10.1.0.0/16'))).toHaveLength(1);

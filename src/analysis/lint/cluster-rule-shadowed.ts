@@ -12,6 +12,7 @@ import { podsCover, ruleCovers } from './cluster-coverage';
 import { clusterPolicyFinding, clusterRuleField, clusterRules, DIRECTIONS } from './cluster-wording';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
+import { listSome } from './wording';
 
 const ID = 'cluster-rule-shadowed';
 
@@ -47,8 +48,29 @@ function shadowedRules(policy: ClusterPolicy, direction: Direction, tier: readon
     const shadow: Shadow | undefined = own >= 0
       ? { policy, index: own, rule: rules[own] }
       : firstShadow(before, direction, rule);
-    return shadow === undefined ? [] : [finding(policy, direction, index, shadow)];
+    if (shadow !== undefined) return [finding(policy, direction, index, shadow)];
+    const shadows = peerShadows([...before, policy], policy, index, direction, rule);
+    return shadows === undefined ? [] : [unionFinding(policy, direction, index, shadows)];
   });
+}
+
+/**
+ * When no one rule decides all of a rule's traffic, several may: each of its peers matched, on
+ * all of its ports, by some rule that runs first. The rules that do, or undefined.
+ */
+function peerShadows(
+  policies: readonly ClusterPolicy[], policy: ClusterPolicy, index: number, direction: Direction, rule: ClusterRuleSpec,
+): Shadow[] | undefined {
+  const earlier: Shadow[] = policies.flatMap(p => clusterRules(p, direction)
+    .map((r, i) => ({ policy: p, index: i, rule: r }))
+    .filter(s => s.policy !== policy || s.index < index));
+  const found = new Set<Shadow>();
+  for (const peer of rule.peers) {
+    const shadow = earlier.find(s => ruleCovers(s.rule, { ...rule, peers: [peer] }));
+    if (shadow === undefined) return undefined;
+    found.add(shadow);
+  }
+  return [...found];
 }
 
 function firstShadow(before: readonly ClusterPolicy[], direction: Direction, rule: ClusterRuleSpec): Shadow | undefined {
@@ -70,4 +92,11 @@ function finding(policy: ClusterPolicy, direction: Direction, index: number, sha
   return clusterPolicyFinding(clusterRuleShadowed, policy, field,
     `never matches: ${by} (${shadow.rule.action}) of ${describeClusterPolicy(shadow.policy)} (priority ${shadow.policy.priority}, before this policy's ${policy.priority} in the ${policy.tier} tier, over every pod this policy selects) matches all of its traffic first`,
     `remove the rule, or give this policy a lower priority number than ${shadow.policy.priority} if it is an exception to ${describeClusterPolicy(shadow.policy)}`);
+}
+
+function unionFinding(policy: ClusterPolicy, direction: Direction, index: number, shadows: readonly Shadow[]): Finding {
+  const by = shadows.map(s => `${clusterRuleField(direction, s.index)} (${s.rule.action}) of ${s.policy === policy ? 'this policy' : `${describeClusterPolicy(s.policy)} (priority ${s.policy.priority})`}`);
+  return clusterPolicyFinding(clusterRuleShadowed, policy, clusterRuleField(direction, index),
+    `never matches: each of its peers is matched first, on all of its ports, by one of ${listSome(by, 4)}`,
+    'remove the rule, or move it (or give its policy a priority) before those rules if it is an exception to them');
 }
