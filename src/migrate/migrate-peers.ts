@@ -1,5 +1,5 @@
 /**
- * Rule peers (docs/migrate.md#subjects-and-peers): `namespaces` and `pods` both ways, `networks`,
+ * Rule peers (docs/migrate.md#the-mapping): `namespaces` and `pods` both ways, `networks`,
  * `nodes` and `domainNames` in egress; v1alpha2 writes each under the same name.
  */
 import { copy, listAt, onlyKey, prefixed } from './fields';

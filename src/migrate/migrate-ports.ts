@@ -1,5 +1,5 @@
 /**
- * `ports` (v0.1.x) → `protocols` (v1alpha2), docs/migrate.md#ports:
+ * `ports` (v0.1.x) → `protocols` (v1alpha2), docs/migrate.md#the-mapping:
  * `portNumber {protocol, port}` → `<protocol>: {destinationPort: {number}}`,
  * `portRange {protocol, start, end}` → `<protocol>: {destinationPort: {range: {start, end}}}`,
  * `namedPort` → `destinationNamedPort`. The protocol defaults to TCP in v0.1.x.

@@ -1,5 +1,5 @@
 /**
- * Subjects and peers (docs/migrate.md#subjects-and-peers): v0.1.x and v1alpha2 write them
+ * Subjects and peers (docs/migrate.md#the-mapping): v0.1.x and v1alpha2 write them
  * with the same fields, so they are copied after checking that nothing else is written.
  */
 import { copy, objectAt, onlyKey, onlyKeys, prefixed } from './fields';
