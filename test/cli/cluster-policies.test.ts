@@ -61,3 +61,23 @@ test('what the model cannot know goes to stderr as a warning; the analysis goes 
     fs.rmSync(dir, { recursive: true });
   }
 });
+
+test('diff: adding the cluster policies removes what their tiers deny', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnp-'));
+  const before = path.join(dir, 'before.yaml');
+  // The same estate without its two ClusterNetworkPolicies (the last two documents).
+  fs.writeFileSync(before, fs.readFileSync(TENANTS, 'utf8').split('\n---\n').filter(d => !d.includes('kind: ClusterNetworkPolicy')).join('\n---\n'));
+  try {
+    const { code, stdout } = await runCli('diff', before, TENANTS);
+    expect(code).toBe(0);
+    const removed = stdout.split('\n').filter(l => l.startsWith('diff-type: removed') && !l.includes('External'));
+    expect(removed).toEqual([
+      'diff-type: removed, source: other/intruder[Deployment], destination: shop/web[Deployment], dir1: All Connections, dir2: No Connections',
+      'diff-type: removed, source: shop/api[Deployment], destination: other/intruder[Deployment], dir1: All Connections, dir2: No Connections',
+      'diff-type: removed, source: shop/api[Deployment], destination: shop/web[Deployment], dir1: All Connections, dir2: No Connections',
+      'diff-type: removed, source: shop/web[Deployment], destination: other/intruder[Deployment], dir1: All Connections, dir2: No Connections',
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true });
+  }
+});
