@@ -199,7 +199,7 @@ test('a finding about a cluster policy is acknowledged on the policy', () => {
   expect(finding.acknowledged).toBe('monitoring is allowed on purpose');
 });
 
-describe('on estates after np-guard/netpol-analyzer and the conformance suite (test/fixtures/migrate)', () => {
+describe('on estates after np-guard/netpol-analyzer and the conformance suite (test/fixtures/migrate, test/fixtures/cluster)', () => {
   const findings = (...paths: string[]) => lint(loadModel(paths.map(p => path.join(__dirname, '..', 'fixtures', p))).model)
     .filter(f => f.ruleId.startsWith('cluster-')).map(f => [f.ruleId, f.subject.name, f.field]);
 
@@ -208,6 +208,16 @@ describe('on estates after np-guard/netpol-analyzer and the conformance suite (t
       ['cluster-rule-shadowed', 'priority-50-example', 'spec.egress[0]'],
       ['cluster-rule-shadowed', 'priority-50-example', 'spec.ingress[0]'],
     ]);
+  });
+
+  test('CNPAdminTierGress: the rules the conformance test swaps to the front are the ones that never match in place', () => {
+    expect(findings('cluster/conformance-base.yaml', 'cluster/admin-gress-rules.yaml').map(([, , field]) => field)).toEqual([
+      'spec.egress[1]', 'spec.egress[2]', 'spec.egress[4]', 'spec.ingress[1]', 'spec.ingress[2]', 'spec.ingress[4]',
+    ]);
+  });
+
+  test('CNPAdminTierEgressInlineCIDRPeers: the Deny of 0.0.0.0/0 and ::/0 catches pod traffic', () => {
+    expect(findings('cluster/conformance-base.yaml', 'cluster/admin-networks.yaml')).toEqual([['cluster-networks-catch-pods', 'inline-cidr-as-peers-example', 'spec.egress[1].to']]);
   });
 
   test('anp_with_np_and_banp_pass_test: the NetworkPolicy isolating ns1 leaves nothing for the baseline deny', () => {
