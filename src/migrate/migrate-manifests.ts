@@ -4,7 +4,7 @@
  * object passes through unchanged, so the output is the whole estate. Items of Lists (what
  * `kubectl get anp -o yaml` writes) are migrated in place. Pure: objects in, objects out.
  */
-import { BASELINE_NAME, BASELINE_PRIORITY, migrateClusterPolicy, v1alpha1Kind, V1ALPHA1, V1ALPHA2 } from './migrate-cluster-policy';
+import { BASELINE_NAME, migrateClusterPolicy, v1alpha1Kind, V1ALPHA1, V1ALPHA2 } from './migrate-cluster-policy';
 import { inListItem, inObject, MigrationError } from './migration-error';
 import { field, type PlainObject } from '../analysis/manifest-objects';
 
@@ -61,7 +61,7 @@ export function migrateManifests(objects: readonly unknown[]): MigrationResult {
     }
   });
   refuseSameName(written);
-  refuseBaselineTie(written);
+  refuseMixedBaseline(written);
   return {
     objects: migrated,
     adminPolicies: counts.AdminNetworkPolicy,
@@ -112,13 +112,15 @@ function refuseSameName(written: readonly Written[]): void {
 }
 
 /**
- * The migrated baseline goes last in its tier; a Baseline policy of the input already at that
- * priority would tie with it, and the order of a tie is the implementation's choice.
+ * A BaselineAdminNetworkPolicy next to Baseline-tier ClusterNetworkPolicies: no API orders a
+ * v1alpha1 baseline against v1alpha2 ones, so the input does not say where the migrated
+ * baseline belongs among them, and any priority would be a choice made for the author.
  */
-function refuseBaselineTie(written: readonly Written[]): void {
+function refuseMixedBaseline(written: readonly Written[]): void {
   const baseline = written.find(w => w.migratedFrom?.startsWith('BaselineAdminNetworkPolicy'));
-  const tie = written.find(w => w !== baseline && w.tier === 'Baseline' && w.priority === BASELINE_PRIORITY);
-  if (baseline === undefined || tie === undefined) return;
-  throw new MigrationError(`${tie.field}spec.priority`,
-    `the ClusterNetworkPolicy ${tie.name} is in the Baseline tier at priority ${BASELINE_PRIORITY}, where the migrated BaselineAdminNetworkPolicy goes (last in the tier); their order would be the implementation's choice: give ${tie.name} a priority below ${BASELINE_PRIORITY}`, tie.objectIndex);
+  const other = written.find(w => w.migratedFrom === undefined && w.tier === 'Baseline');
+  if (baseline === undefined || other === undefined) return;
+  throw new MigrationError(`${other.field}spec.tier`,
+    `the input holds both the BaselineAdminNetworkPolicy (v1alpha1) and the Baseline-tier ClusterNetworkPolicy ${other.name} (v1alpha2), which no API orders against each other, so where the migrated baseline goes among them is not written anywhere; `
+    + `migrate the input without the v1alpha2 Baseline policies, then give "${BASELINE_NAME}" the priority it should have among them`, other.objectIndex);
 }

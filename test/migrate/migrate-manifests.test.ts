@@ -221,11 +221,13 @@ describe('what v1alpha2 cannot say the same way is refused, naming the field', (
     expect(refusal(anp({ priority: 1, subject: ALL }, BASELINE_NAME), banp({ subject: ALL })).reason).toMatch(/BaselineAdminNetworkPolicy always becomes/);
   });
 
-  test('a Baseline ClusterNetworkPolicy of the input at the priority the migrated baseline takes', () => {
-    const tie = { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'late' }, spec: { tier: 'Baseline', priority: BASELINE_PRIORITY } };
-    expect(refusal(banp({ subject: ALL }), tie)).toMatchObject({ field: 'spec.priority', objectIndex: 1 });
-    const earlier = { ...tie, spec: { tier: 'Baseline', priority: 5 } };
-    expect(migrateManifests([banp({ subject: ALL }), earlier]).baselinePolicies).toBe(1);
+  test('a BaselineAdminNetworkPolicy next to Baseline ClusterNetworkPolicies (no API orders them), at the first of those', () => {
+    const cnp = (name: string, tier: string) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name }, spec: { tier, priority: 5 } });
+    const error = refusal(cnp('admin', 'Admin'), banp({ subject: ALL }), cnp('late', 'Baseline'));
+    expect(error).toMatchObject({ field: 'spec.tier', objectIndex: 2 });
+    expect(error.reason).toMatch(/no API orders against each other/);
+    expect(migrateManifests([banp({ subject: ALL }), cnp('admin', 'Admin')]).baselinePolicies).toBe(1);
+    expect(migrateManifests([cnp('late', 'Baseline')]).unchanged).toBe(1);
   });
 
   test('an item of a List: the field path starts at the List', () => {
