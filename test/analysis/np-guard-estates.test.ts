@@ -131,3 +131,16 @@ test('anp_test_4_with_priority_chang_pass_to_banp: the Pass at priority 40 comes
   expect(reachLines([...read('conformance-base'), ...policies]))
     .toEqual(houses4.flatMap(src => houses4.filter(dst => dst !== src).map(dst => `${src} => ${dst} : All Connections`)));
 });
+
+test('anp_banp_test_with_named_port_matched: Allow on the named port web, Pass the rest to a BANP Deny', () => {
+  // The estate has gryffindor and slytherin only; conformance-base.yaml names TCP 80 `web` as it does.
+  const twoHouses = read('conformance-base').filter(o => /gryffindor|slytherin/.test(o.metadata.namespace ?? o.metadata.name));
+  // test_outputs/connlist/anp_banp_test_with_named_port_matched_connlist_output.txt
+  expect(reachLines([...twoHouses, ...read('np-guard-named-port')])).toEqual(expected(`
+    0.0.0.0-255.255.255.255[External] => network-policy-conformance-gryffindor/harry-potter[StatefulSet] : All Connections
+    0.0.0.0-255.255.255.255[External] => network-policy-conformance-slytherin/draco-malfoy[StatefulSet] : All Connections
+    network-policy-conformance-gryffindor/harry-potter[StatefulSet] => 0.0.0.0-255.255.255.255[External] : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => 0.0.0.0-255.255.255.255[External] : All Connections
+    network-policy-conformance-slytherin/draco-malfoy[StatefulSet] => network-policy-conformance-gryffindor/harry-potter[StatefulSet] : TCP 80
+  `));
+});
