@@ -35,6 +35,8 @@ const ESTATES: ReadonlyArray<readonly [string, () => unknown[]]> = [
   ['np-guard anp_banp_blog_demo: Pass before Accept, a NetworkPolicy, a baseline deny', () => read(path.join(MIGRATE, 'blog-demo'))],
   ['np-guard anp_with_np_and_banp_pass_test: Accept and Pass by port, NetworkPolicy, baseline', () => read(path.join(MIGRATE, 'np-and-baseline-pass'))],
   ['np-guard anp_demo: three AdminNetworkPolicies, a baseline, two NetworkPolicies', () => [...houses(), ...read(path.join(CLUSTER, 'np-guard-anp-demo.yaml'))]],
+  ['np-guard anp_banp_test_with_named_port_matched: a named port accepted, the rest passed to a baseline deny',
+    () => read(path.join(CLUSTER, 'conformance-base.yaml'), path.join(CLUSTER, 'np-guard-named-port.yaml'))],
   ['conformance priorities: Pass at 40 before Deny at 50, ranges, named ports, a baseline', () => read(path.join(CLUSTER, 'conformance-base.yaml'), path.join(MIGRATE, 'priorities'))],
   ['named ports in both versions, a v1alpha2 policy passing through', () => read(path.join(CLUSTER, 'conformance-base.yaml'), path.join(CLUSTER, 'named-ports.yaml'))],
 ];
