@@ -1,0 +1,118 @@
+/**
+ * The subject of a cluster policy and the peers of its rules (`from` / `to`), each a union of
+ * which exactly one field is set. docs/cluster-policies.md#what-the-api-server-refuses.
+ */
+import { isCidrProblem, parseCidr } from './cidr';
+import { ClusterDialect } from './cluster-dialects';
+import { exactlyOne, expectBoundedList, rejectDuplicates } from './cluster-schema';
+import { present, Report } from './report';
+import { validateSelector } from './selector';
+
+const SELECTING_PODS = ['namespaces', 'pods'];
+const MAX_ADDRESSES = 25;
+const CIDR_MAX_LENGTH = 43;
+/** The CRD's pattern for a DomainName: `*.` may only lead, and matches one or more whole labels. */
+const DOMAIN_NAME = /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+
+/** `spec.subject`: exactly one of `namespaces` / `pods`. */
+export function validateClusterSubject(report: Report, dialect: ClusterDialect, subject: unknown): void {
+  const field = 'spec.subject';
+  if (!report.expectObject(field, subject)) return;
+  report.unknownFields(field, subject, SELECTING_PODS);
+  const set = exactlyOne(report, field, subject, SELECTING_PODS, 'pods the policy applies to (namespaces: {} for every pod)');
+  if (set === 'namespaces') validateSelector(report, `${field}.namespaces`, subject.namespaces);
+  if (set === 'pods') validateNamespacedPods(report, dialect, `${field}.pods`, subject.pods);
+}
+
+/** What the peers of a rule hold that its other fields depend on. */
+export interface PeerKinds {
+  /** A `networks`, `nodes` or `domainNames` peer: no named port can apply to it. */
+  readonly withoutNamedPorts: boolean;
+}
+
+/**
+ * A rule's `from` / `to`: 1..maxPeers peers, one field each. Egress-only peers on an ingress rule
+ * are named as such (the ingress schema does not know them), and `domainNames` is for the accept
+ * action only.
+ */
+export function validateClusterPeers(report: Report, dialect: ClusterDialect, field: string, peers: unknown, direction: 'ingress' | 'egress', action: unknown): PeerKinds {
+  let withoutNamedPorts = false;
+  if (!present(peers)) {
+    report.reject(field, undefined, 'is required', 'list at least one peer (namespaces: {} for every pod)');
+    return { withoutNamedPorts };
+  }
+  if (!expectBoundedList(report, field, peers, 1, dialect.maxPeers, 'peers')) return { withoutNamedPorts };
+  const known = direction === 'egress' ? [...SELECTING_PODS, ...dialect.egressOnlyPeers] : SELECTING_PODS;
+  peers.forEach((peer, k) => {
+    const peerField = `${field}[${k}]`;
+    if (!report.expectObject(peerField, peer)) return;
+    const egressOnly = direction === 'ingress' ? dialect.egressOnlyPeers.filter(name => name in peer) : [];
+    for (const name of egressOnly) {
+      report.reject(`${peerField}.${name}`, name, 'is a peer for egress only: an ingress rule\'s from takes only namespaces and pods',
+        'move it to an egress rule (to), or name the sources with namespaces or pods');
+    }
+    report.unknownFields(peerField, omit(peer, egressOnly), known);
+    const set = exactlyOne(report, peerField, omit(peer, egressOnly), known, 'peer');
+    if (set === undefined) return;
+    const value = peer[set];
+    const at = `${peerField}.${set}`;
+    if (set === 'namespaces' || set === 'nodes') validateSelector(report, at, value);
+    if (set === 'pods') validateNamespacedPods(report, dialect, at, value);
+    if (set === 'networks') validateNetworks(report, at, value);
+    if (set === 'domainNames') validateDomainNames(report, dialect, at, value, action);
+    withoutNamedPorts ||= set !== 'namespaces' && set !== 'pods';
+  });
+  return { withoutNamedPorts };
+}
+
+/** `pods: {namespaceSelector, podSelector}`: podSelector is required (and v1alpha1 requires both). */
+function validateNamespacedPods(report: Report, dialect: ClusterDialect, field: string, pods: unknown): void {
+  if (!report.expectObject(field, pods)) return;
+  report.unknownFields(field, pods, ['namespaceSelector', 'podSelector']);
+  if (present(pods.namespaceSelector)) {
+    validateSelector(report, `${field}.namespaceSelector`, pods.namespaceSelector);
+  } else if (dialect.podsNeedNamespaceSelector) {
+    report.reject(`${field}.namespaceSelector`, undefined, 'is required', 'set namespaceSelector ({} for every namespace)');
+  }
+  if (present(pods.podSelector)) {
+    validateSelector(report, `${field}.podSelector`, pods.podSelector);
+  } else {
+    report.reject(`${field}.podSelector`, undefined, 'is required', 'set podSelector ({} for every pod of the selected namespaces)');
+  }
+}
+
+/** 1..25 distinct CIDRs, each read by the one strict parser (cidr.ts). */
+function validateNetworks(report: Report, field: string, networks: unknown): void {
+  if (!expectBoundedList(report, field, networks, 1, MAX_ADDRESSES, 'CIDRs')) return;
+  networks.forEach((cidr, i) => {
+    const cidrField = `${field}[${i}]`;
+    if (!report.expectString(cidrField, cidr)) return;
+    if (cidr.length > CIDR_MAX_LENGTH) {
+      report.reject(cidrField, cidr, `is longer than the ${CIDR_MAX_LENGTH} characters a CIDR may have`, 'write it as address/prefix, e.g. 10.9.8.0/24 or 2001:db8::/64');
+      return;
+    }
+    const parsed = parseCidr(cidr);
+    if (isCidrProblem(parsed)) report.reject(cidrField, cidr, parsed.message, parsed.fix);
+  });
+  rejectDuplicates(report, field, networks);
+}
+
+function validateDomainNames(report: Report, dialect: ClusterDialect, field: string, names: unknown, action: unknown): void {
+  if (present(action) && action !== dialect.acceptAction) {
+    // The CRD leaves it to the field's documentation; implementations refuse or ignore such a rule.
+    report.trap(field, names, `is only supported in ${dialect.acceptAction} rules, and this rule's action is ${action}`,
+      `use networks for a ${action} rule, or make it an ${dialect.acceptAction} rule before a broader deny`);
+  }
+  if (!expectBoundedList(report, field, names, 1, MAX_ADDRESSES, 'domain names')) return;
+  names.forEach((name, i) => {
+    const nameField = `${field}[${i}]`;
+    if (report.expectString(nameField, name) && !DOMAIN_NAME.test(name)) {
+      report.reject(nameField, name, 'is not a domain name (a \'*.\' wildcard may only lead, and matches whole labels)', 'write it like example.com or *.example.com');
+    }
+  });
+  rejectDuplicates(report, field, names);
+}
+
+function omit(value: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return names.length === 0 ? value : Object.fromEntries(Object.entries(value).filter(([key]) => !names.includes(key)));
+}
