@@ -52,7 +52,8 @@ export function validateClusterPeers(report: Report, dialect: ClusterDialect, fi
         'move it to an egress rule (to), or name the sources with namespaces or pods');
     }
     report.unknownFields(peerField, omit(peer, egressOnly), known);
-    const set = exactlyOne(report, peerField, omit(peer, egressOnly), known, 'peer');
+    // An egress-only peer on ingress was its peer: the entry is not empty, it is misplaced.
+    const set = egressOnly.length > 0 ? undefined : exactlyOne(report, peerField, peer, known, 'peer');
     if (set === undefined) return;
     const value = peer[set];
     const at = `${peerField}.${set}`;
