@@ -147,6 +147,21 @@ export function writeClusterPolicy(policy: ValidatedClusterNetworkPolicy, where:
   }
 }
 
+/** The policy of a construct that writes several (`ClusterTenantIsolation`), as a child of it. */
+class OwnedClusterNetworkPolicy extends ValidatedClusterNetworkPolicy {
+  public constructor(owner: Construct, id: string, options: ClusterNetworkPolicyOptions) {
+    super(owner, id, options);
+  }
+}
+
+/** A policy `id` of `owner` (a construct that writes several), rendered from `definition`, validated. */
+export function addClusterPolicy(owner: Construct, id: string, where: string, options: ClusterNetworkPolicyOptions,
+  definition: ClusterPolicyDefinition): ValidatedClusterNetworkPolicy {
+  const policy = new OwnedClusterNetworkPolicy(owner, id, options);
+  writeClusterPolicy(policy, where, () => definition);
+  return policy;
+}
+
 function writeSpec(policy: ValidatedClusterNetworkPolicy, where: string, definition: ClusterPolicyDefinition): void {
   let spec: Record<string, unknown>;
   try {
