@@ -1,6 +1,7 @@
 import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
-  ClusterAction, ClusterNetworkPolicy, ClusterNetworkPolicyProps, ClusterPeer, ClusterSubject, ClusterTier, LabelExpression, NamespaceSelector, PodSelector, Port,
+  ClusterAction, ClusterNetworkPolicy, ClusterNetworkPolicyProps, ClusterPeer, ClusterSubject, ClusterTier, LabelExpression,
+  NamespaceSelector, PodSelector, Port,
 } from '../../../src';
 import { validateClusterNetworkPolicy } from '../../../src/analysis/validation/validate-cluster-network-policy';
 import { errorOf, makeChart, synth } from '../helpers';
@@ -56,7 +57,10 @@ describe('ClusterNetworkPolicy', () => {
             action: 'Deny',
             to: [{ networks: ['10.0.0.0/8', '2001:db8::/32'] }],
             // Every SCTP port: the CRD refuses `sctp: {}`, so it is the whole range.
-            protocols: [{ udp: { destinationPort: { range: { start: 1000, end: 2000 } } } }, { sctp: { destinationPort: { range: { start: 1, end: 65535 } } } }],
+            protocols: [
+              { udp: { destinationPort: { range: { start: 1000, end: 2000 } } } },
+              { sctp: { destinationPort: { range: { start: 1, end: 65535 } } } },
+            ],
           },
         ],
       },
