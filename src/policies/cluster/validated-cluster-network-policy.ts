@@ -140,10 +140,20 @@ const namesInApp = new WeakMap<IConstruct, Map<string, string>>();
  */
 export function writeClusterPolicy(policy: ValidatedClusterNetworkPolicy, where: string, define: () => ClusterPolicyDefinition): void {
   try {
-    writeSpec(policy, where, define());
+    writeSpec(policy, where, defined(where, define));
   } catch (e) {
     policy.node.scope?.node.tryRemoveChild(policy.node.id);
     throw e;
+  }
+}
+
+/** What `define()` returns; its errors (a construct's props, the vocabulary's checks) name the construct. */
+function defined(where: string, define: () => ClusterPolicyDefinition): ClusterPolicyDefinition {
+  try {
+    return define();
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(message.startsWith(where) ? message : `${where}: ${message}`);
   }
 }
 
