@@ -12,7 +12,8 @@ export const CLUSTER_POLICY_GROUP = 'policy.networking.k8s.io';
 /** What differs between ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy. */
 export interface ClusterDialect {
   readonly kind: 'ClusterNetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
-  readonly apiVersion: string;
+  /** The versions its CRD serves, the one this library writes first. */
+  readonly apiVersions: readonly string[];
   /** The fields of `spec`, in the CRD's `required` first. */
   readonly specFields: readonly string[];
   readonly requiredSpecFields: readonly string[];
@@ -38,7 +39,8 @@ export interface ClusterDialect {
 
 export const CLUSTER_NETWORK_POLICY: ClusterDialect = {
   kind: 'ClusterNetworkPolicy',
-  apiVersion: `${CLUSTER_POLICY_GROUP}/v1alpha2`,
+  // v1beta1 is v1alpha2 renamed ("no API changes"): upstream's apis/v1beta1.
+  apiVersions: [`${CLUSTER_POLICY_GROUP}/v1alpha2`, `${CLUSTER_POLICY_GROUP}/v1beta1`],
   specFields: ['tier', 'priority', 'subject', 'ingress', 'egress'],
   requiredSpecFields: ['tier', 'priority', 'subject'],
   actions: ['Accept', 'Deny', 'Pass'],
@@ -55,7 +57,7 @@ export const CLUSTER_NETWORK_POLICY: ClusterDialect = {
 
 export const ADMIN_NETWORK_POLICY: ClusterDialect = {
   kind: 'AdminNetworkPolicy',
-  apiVersion: `${CLUSTER_POLICY_GROUP}/v1alpha1`,
+  apiVersions: [`${CLUSTER_POLICY_GROUP}/v1alpha1`],
   specFields: ['priority', 'subject', 'ingress', 'egress'],
   requiredSpecFields: ['priority', 'subject'],
   actions: ['Allow', 'Deny', 'Pass'],

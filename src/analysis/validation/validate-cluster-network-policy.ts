@@ -56,8 +56,10 @@ function validateWith(dialect: ClusterDialect, obj: unknown): ValidationProblem[
   const report = new Report();
   if (!report.expectObject(DOCUMENT, obj)) return report.problems;
   report.unknownFields(DOCUMENT, obj, ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
-  if (obj.apiVersion !== dialect.apiVersion) {
-    report.reject('apiVersion', obj.apiVersion, `is not ${dialect.apiVersion}, the version that serves ${dialect.kind}`, `set apiVersion: ${dialect.apiVersion}`);
+  if (!dialect.apiVersions.includes(obj.apiVersion as string)) {
+    const versions = dialect.apiVersions.join(' or ');
+    report.reject('apiVersion', obj.apiVersion, `is not ${versions}, the version${dialect.apiVersions.length > 1 ? 's' : ''} that serve${dialect.apiVersions.length > 1 ? '' : 's'} ${dialect.kind}`,
+      `set apiVersion: ${dialect.apiVersions[0]}`);
   }
   if (obj.kind !== dialect.kind) {
     report.reject('kind', obj.kind, `is not ${dialect.kind}`, `set kind: ${dialect.kind}`);

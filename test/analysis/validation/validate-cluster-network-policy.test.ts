@@ -70,6 +70,7 @@ describe('ClusterNetworkPolicy accepted', () => {
     ['egress nodes (experimental)', egressRule({ to: [{ nodes: { matchLabels: { role: 'control-plane' } } }] })],
     ['egress domainNames with Accept', egressRule({ action: 'Accept', to: [{ domainNames: ['example.com', '*.example.org'] }] })],
     ['a status', { ...cnp(), status: { conditions: [] } }],
+    ['v1beta1, the same API under its next name', { ...cnp(), apiVersion: 'policy.networking.k8s.io/v1beta1' }],
   ])('%s', (_, policy) => {
     expect(validateClusterNetworkPolicy(policy)).toEqual([]);
   });
@@ -239,7 +240,7 @@ describe('which objects are cluster-scoped policies', () => {
 
   test('validateClusterScopedPolicy validates each kind by its own CRD, and nothing else', () => {
     expect(validateClusterScopedPolicy(anp({ tier: 'Admin' })).map(p => p.field)).toEqual(['spec.tier']);
-    expect(validateClusterScopedPolicy({ ...cnp(), apiVersion: 'policy.networking.k8s.io/v1beta1' }).map(p => p.field)).toEqual(['apiVersion']);
+    expect(validateClusterScopedPolicy({ ...cnp(), apiVersion: 'policy.networking.k8s.io/v2' }).map(p => p.field)).toEqual(['apiVersion']);
     expect(validateClusterScopedPolicy({ kind: 'NetworkPolicy', spec: 5 })).toEqual([]);
   });
 });
