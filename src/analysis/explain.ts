@@ -1,10 +1,12 @@
 /**
  * Why a connection is (not) allowed: for each end, whether it is isolated, the policies
- * selecting it, the rules that allow (and what) and the rules that do not (and why).
+ * selecting it, the rules that allow (and what) and the rules that do not (and why); where
+ * cluster policies select the end, what each tier decided (cluster-evaluation.ts).
  *
  * The verdict comes from the same evaluation as `computeReachability` (evaluation.ts), so the
  * two always agree; this module only sorts the outcomes into matches and misses and words them.
  */
+import { ClusterContext, TieredSide } from './cluster-evaluation';
 import { evaluatePair, PolicyContext, RuleOutcome, SideEvaluation, Subject } from './evaluation';
 import { rangeInterval } from './ip-ranges';
 import type { ClusterModel, PeerSpec, Policy, PortSpec, Protocol } from './model';
@@ -75,9 +77,12 @@ function classify(outcome: RuleOutcome, ends: Ends, query?: PortQuery): RuleMatc
   return { ...base, reason: 'port-or-protocol-mismatch', detail: `rule allows ${outcome.conns}${asked}${unresolved ? `; ${unresolved}` : ''}` };
 }
 
-function side(evaluation: SideEvaluation, endpoint: Endpoint, ends: Ends, query?: PortQuery): SideExplanation {
+function side(
+  evaluation: SideEvaluation, endpoint: Endpoint, ends: Ends, query: PortQuery | undefined, tiers: TieredSide | undefined,
+): SideExplanation {
   const classified = evaluation.outcomes.map(o => classify(o, ends, query));
   return {
+    ...(tiers === undefined ? {} : { tiers }),
     direction: evaluation.direction,
     endpoint,
     applies: endpoint.kind === 'workload',
@@ -85,11 +90,11 @@ function side(evaluation: SideEvaluation, endpoint: Endpoint, ends: Ends, query?
     selectingPolicies: evaluation.policies,
     allowedBy: classified.filter((c): c is RuleMatch => 'conns' in c),
     notAllowedBy: classified.filter((c): c is RuleMiss => 'reason' in c),
-    conns: evaluation.conns,
+    conns: tiers?.conns ?? evaluation.conns,
   };
 }
 
-function notes(ends: Ends, egress: SideEvaluation, ingress: SideEvaluation): string[] {
+function notes(ends: Ends, egress: SideExplanation, ingress: SideExplanation): string[] {
   const out: string[] = [];
   if (ends.src.kind === 'workload' && ends.dst.kind === 'workload' && endpointId(ends.src) === endpointId(ends.dst)) {
     out.push('source and destination are the same workload: reachability does not report traffic inside one workload (a pod can always reach itself; between replicas the policies apply as shown)');
@@ -101,10 +106,10 @@ function notes(ends: Ends, egress: SideEvaluation, ingress: SideEvaluation): str
       out.push(`${endpointId(endpoint)} uses hostNetwork: treated as node traffic, so no policy isolates it and only rules without peers match it (an ipBlock on node IPs may match it on a real cluster)`);
     }
   }
-  if (!egress.isolated && ends.src.kind === 'workload' && ends.srcSubject.kind === 'pod' && !ends.srcSubject.hostNetwork) {
+  if (!egress.isolated && !egress.tiers && ends.src.kind === 'workload' && ends.srcSubject.kind === 'pod' && !ends.srcSubject.hostNetwork) {
     out.push(`no policy isolates egress of ${endpointId(ends.src)}: it may send anywhere`);
   }
-  if (!ingress.isolated && ends.dst.kind === 'workload' && ends.dstSubject.kind === 'pod' && !ends.dstSubject.hostNetwork) {
+  if (!ingress.isolated && !ingress.tiers && ends.dst.kind === 'workload' && ends.dstSubject.kind === 'pod' && !ends.dstSubject.hostNetwork) {
     out.push(`no policy isolates ingress of ${endpointId(ends.dst)}: it accepts from anywhere`);
   }
   return out;
@@ -121,15 +126,24 @@ export function explain(model: ClusterModel, src: Endpoint, dst: Endpoint, query
   const context = new PolicyContext(model);
   const subjectOf = (e: Endpoint): Subject => e.kind === 'workload' ? context.workloadSubject(e.workload) : { kind: 'external', interval: rangeInterval(e.range) };
   const ends: Ends = { src, dst, srcSubject: subjectOf(src), dstSubject: subjectOf(dst) };
-  const { egress, ingress, conns } = evaluatePair(context.end(ends.srcSubject), context.end(ends.dstSubject));
+  const pair = evaluatePair(context.end(ends.srcSubject), context.end(ends.dstSubject));
+  // Where cluster policies select an end, its side goes through their tiers (cluster-evaluation.ts).
+  const cluster = model.clusterPolicies?.length ? new ClusterContext(model.clusterPolicies) : undefined;
+  const tiers = (evaluation: SideEvaluation, end: Subject, peer: Subject) => {
+    const selecting = cluster?.selecting(evaluation.direction, end);
+    return selecting && cluster!.side(evaluation.direction, selecting, peer, ends.dstSubject, evaluation);
+  };
+  const egress = side(pair.egress, src, ends, query, tiers(pair.egress, ends.srcSubject, ends.dstSubject));
+  const ingress = side(pair.ingress, dst, ends, query, tiers(pair.ingress, ends.dstSubject, ends.srcSubject));
+  const conns = egress.conns.intersect(ingress.conns);
   return {
     src,
     dst,
     query,
     allowed: query ? conns.contains(query.protocol, query.port) : !conns.isEmpty(),
     conns,
-    egress: side(egress, src, ends, query),
-    ingress: side(ingress, dst, ends, query),
+    egress,
+    ingress,
     notes: notes(ends, egress, ingress),
   };
 }

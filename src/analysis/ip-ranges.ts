@@ -2,9 +2,10 @@
  * Addresses outside the cluster, as disjoint ranges.
  *
  * The IPv4 and IPv6 spaces are cut at every `ipBlock` cidr and `except` boundary of every
- * policy, so each resulting range is, for every ipBlock, either wholly allowed or wholly not:
- * the ranges are the coarsest partition on which all policies agree. Without any ipBlock
- * there are two ranges, the whole IPv4 and the whole IPv6 space.
+ * policy and at every `networks` CIDR of every cluster policy, so each resulting range is, for
+ * every ipBlock and network, either wholly matched or wholly not: the ranges are the coarsest
+ * partition on which all policies agree. Without any there are two ranges, the whole IPv4 and
+ * the whole IPv6 space.
  *
  * Arithmetic is on bigint (IPv6 needs 128 bits). Addresses and CIDRs are read by the
  * validator's strict parser (validation/cidr.ts), so the analyzer takes exactly the CIDRs the
@@ -108,16 +109,19 @@ function ipBlocks(model: ClusterModel): IpBlockSpec[] {
     .flatMap(peer => peer.ipBlock ? [peer.ipBlock] : []);
 }
 
+/** Every `networks` CIDR of every cluster policy rule. */
+function clusterNetworks(model: ClusterModel): string[] {
+  return (model.clusterPolicies ?? []).flatMap(p => [...p.ingress, ...p.egress]).flatMap(rule => rule.peers).flatMap(peer => peer.networks ?? []);
+}
+
 /** The disjoint ranges, IPv4 first, each family in address order, that together cover both address spaces. */
 export function cutAddressSpace(model: ClusterModel): AddressInterval[] {
   const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
-  for (const block of ipBlocks(model)) {
-    for (const cidr of [block.cidr, ...(block.except ?? [])]) {
-      const interval = cidrInterval(cidr);
-      if (!interval) continue;
-      cuts[interval.family].add(interval.first);
-      cuts[interval.family].add(interval.last + 1n);
-    }
+  for (const cidr of [...ipBlocks(model).flatMap(block => [block.cidr, ...(block.except ?? [])]), ...clusterNetworks(model)]) {
+    const interval = cidrInterval(cidr);
+    if (!interval) continue;
+    cuts[interval.family].add(interval.first);
+    cuts[interval.family].add(interval.last + 1n);
   }
   return ([4, 6] as const).flatMap(family => {
     const end = 2n ** BigInt(BITS[family]);

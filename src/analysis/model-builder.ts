@@ -5,7 +5,8 @@
  * Namespaces: every namespace carries `kubernetes.io/metadata.name: <name>` (the control
  * plane sets it and it cannot be changed); a namespace that appears only as the namespace of
  * a workload or policy gets just that label; an object without a namespace is in `default`.
- * Everything that is neither a Namespace, a workload nor a NetworkPolicy is `ignored`.
+ * Everything that is neither a Namespace, a workload, a NetworkPolicy nor a cluster policy
+ * (cluster-policy-reader.ts) is `ignored`.
  *
  * Objects are read as the API server would hold them after `kubectl apply` of the whole input:
  * - an object with only `metadata.generateName` is named from that prefix (`web-<generated>`,
@@ -16,8 +17,10 @@
  * - a workload with a label value that is not a string (kubectl reads an unquoted `yes` as a
  *   boolean): the server rejects it, so it is left out, with a warning; a null value is `""`.
  */
+import { isClusterPolicy, readClusterPolicy } from './cluster-policy-reader';
+import { clusterPolicyWarnings } from './cluster-policy-warnings';
 import { field, GENERATED_NAME, isKindOf, ManifestObject, ObjectMeta, objectMeta, placeOf, readLabels, unpackDocuments } from './manifest-objects';
-import { ClusterModel, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
+import { ClusterModel, ClusterPolicy, IgnoredObject, ManifestDocument, Namespace, Policy } from './model';
 import { isNetworkPolicy, PolicyReader } from './policy-reader';
 import { unservedVersionProblem } from './served-versions';
 import { isWorkload, readWorkloads, rejectedLabelsProblem, WorkloadObject } from './workload-reader';
@@ -46,7 +49,7 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
   const applied = new AppliedObjects(warnings);
   for (const o of unpackDocuments(docs)) {
     const meta = objectMeta(o.object);
-    if (!isWorkload(meta) && !isNetworkPolicy(meta) && !isNamespace(meta)) {
+    if (!isWorkload(meta) && !isNetworkPolicy(meta) && !isNamespace(meta) && !isClusterPolicy(meta)) {
       ignored.push(toIgnored(o, meta));
       continue;
     }
@@ -67,6 +70,7 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
   const workloadObjects: WorkloadObject[] = [];
   const policies: Policy[] = [];
   const namespaces = new Map<string, Namespace>();
+  const clusterPolicies: ClusterPolicy[] = [];
   const policyReader = new PolicyReader();
   for (const o of applied.objects()) {
     const meta = o.meta;
@@ -74,6 +78,8 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
       workloadObjects.push(o);
     } else if (isNetworkPolicy(meta)) {
       policies.push(policyReader.read(o, meta));
+    } else if (isClusterPolicy(meta)) {
+      clusterPolicies.push(readClusterPolicy(o, meta));
     } else {
       const name = meta.name!;
       namespaces.set(name, { name, labels: namespaceLabels(name, field(field(o.object, 'metadata'), 'labels')), source: o.source });
@@ -90,8 +96,9 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
     namespaces: [...namespaces.values()].sort((a, b) => compare(a.name, b.name)),
     workloads: workloads.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind)),
     policies,
+    ...(clusterPolicies.length === 0 ? {} : { clusterPolicies }),
     ignored,
-    warnings,
+    warnings: [...warnings, ...clusterPolicyWarnings(clusterPolicies, namespaces, workloads)],
     documents: docs,
   };
 }
@@ -110,11 +117,12 @@ class AppliedObjects {
   public apply(o: ReadObject): void {
     const named = o.meta.generated ? this.nameGenerated(o) : o;
     const { kind, namespace, name } = named.meta;
-    // Namespaces are not namespaced: their own `metadata.namespace`, if any, is no part of them.
-    const key = `${kind}/${kind === 'Namespace' ? '' : namespace}/${name}`;
+    // Namespaces and cluster policies are not namespaced: their own `metadata.namespace`, if any, is no part of them.
+    const clusterScoped = kind === 'Namespace' || isClusterPolicy(named.meta);
+    const key = `${kind}/${clusterScoped ? '' : namespace}/${name}`;
     const earlier = this.byKey.get(key);
     if (earlier !== undefined) {
-      const id = kind === 'Namespace' ? name : `${namespace}/${name}`;
+      const id = clusterScoped ? name : `${namespace}/${name}`;
       this.warnings.push(`${placeOf(o.source)}: ${kind} ${id} is also written at ${placeOf(earlier.source)}; `
         + 'this later one stands, as kubectl apply leaves it, and the earlier one is not analysed');
     }

@@ -3,7 +3,9 @@
  * range → workload (never external → external), with what is allowed between them.
  *
  * Semantics are Kubernetes' (docs/semantics.md §2; the rules live in evaluation.ts, shared with explain):
- * a connection needs the source's egress AND the destination's ingress.
+ * a connection needs the source's egress AND the destination's ingress. Where cluster policies
+ * select an end, its side goes through their tiers around the NetworkPolicy layer
+ * (cluster-evaluation.ts, docs/cluster-network-policy.md), group pair by group pair.
  *
  * Decisions where Kubernetes leaves it to the CNI or to us:
  * - `ipBlock` matches only external ranges, never pod IPs; selectors never match external ranges.
@@ -23,6 +25,7 @@
  * expanded when writing flows. The rule semantics are evaluation.ts' (`peerMatches`,
  * `portsConns`), which explain uses pair by pair: the two always agree.
  */
+import { ClusterSideIndex } from './cluster-side-index';
 import { ConnectionSet } from './connection-set';
 import { End, PolicyContext } from './evaluation';
 import { GroupIndex } from './group-index';
@@ -76,15 +79,22 @@ export function computeReachability(model: ClusterModel): Reachability {
     }
   };
   const everyGroup = all.map((_, d) => d);
+  const tiers = model.clusterPolicies?.length ? new ClusterSideIndex(all, model.clusterPolicies) : undefined;
   all.forEach((src, s) => {
     const egress = sides.egress(s);
-    const destinations = egress === 'all' ? everyGroup : egress.keys();
+    const tieredEgress = tiers?.has('Egress', s) ?? false;
+    // A group that cluster policies select may send to any group their rules accept, not only those its NetworkPolicies name.
+    const destinations = egress === 'all' || tieredEgress ? everyGroup : egress.keys();
     for (const d of destinations) {
       if (src.subject.kind === 'external' && all[d].subject.kind === 'external') continue;
       const ingress = sides.ingress(d);
-      const received = ingress === 'all' ? ConnectionSet.all() : ingress.get(s);
+      let received = ingress === 'all' ? ConnectionSet.all() : ingress.get(s);
+      if (tiers?.has('Ingress', d)) received = tiers.side('Ingress', d, s, { isolated: ingress !== 'all', conns: received ?? ConnectionSet.none() });
       if (received === undefined) continue;
-      addFlows(s, d, egress === 'all' ? received : sides.algebra.intersect(egress.get(d)!, received));
+      let sent = egress === 'all' ? ConnectionSet.all() : egress.get(d);
+      if (tieredEgress) sent = tiers!.side('Egress', s, d, { isolated: egress !== 'all', conns: sent ?? ConnectionSet.none() });
+      if (sent === undefined) continue;
+      addFlows(s, d, sides.algebra.intersect(sides.algebra.intern(sent), sides.algebra.intern(received)));
     }
   });
   flows.sort((a, b) => a.key - b.key);

@@ -2,6 +2,7 @@
  * What the analyzer computes: allowed flows and explanations. Plain data; rendering
  * (txt, json, csv, md, dot, mermaid) lives in src/render and only reads these.
  */
+import type { TieredSide } from './cluster-evaluation';
 import type { ConnectionSet } from './connection-set';
 import { workloadId, type Direction, type Policy, type Protocol, type Workload } from './model';
 
@@ -66,6 +67,12 @@ export interface SideExplanation {
   readonly notAllowedBy: readonly RuleMiss[];
   /** What this end allows toward the other (everything when not isolated or not applicable). */
   readonly conns: ConnectionSet;
+  /**
+   * When cluster policies select this end in this direction: the verdict of each tier (Admin,
+   * NetworkPolicy, Baseline, default), which `conns` is the result of. Undefined otherwise: the
+   * NetworkPolicy layer (`isolated`, `allowedBy`) decides alone.
+   */
+  readonly tiers?: TieredSide;
 }
 
 export interface Explanation {

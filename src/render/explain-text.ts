@@ -3,6 +3,7 @@
  * on failure. The verdict comes first, in the txt format's words; then each end, the
  * source's egress and the destination's ingress, with the policies and rules that decided it.
  */
+import { tieredSideLines } from './explain-tiers';
 import type { Direction, Policy } from '../analysis/model';
 import { endpointId, type Explanation, type MissReason, type SideExplanation } from '../analysis/results';
 
@@ -17,14 +18,15 @@ export function explainToText(explanation: Explanation): string {
   const on = query ? ` on ${query.port}/${query.protocol}` : '';
   return [
     `${allowed ? 'ALLOWED' : 'DENIED'} ${endpointId(src)} => ${endpointId(dst)}${on} : ${conns.toString()}`,
-    ...sideLines(explanation.egress),
-    ...sideLines(explanation.ingress),
+    ...sideLines(explanation.egress, explanation.query),
+    ...sideLines(explanation.ingress, explanation.query),
     ...explanation.notes.map(note => `note: ${note}`),
   ].join('\n') + '\n';
 }
 
-function sideLines(side: SideExplanation): string[] {
+function sideLines(side: SideExplanation, query: Explanation['query']): string[] {
   const head = `${side.direction.toLowerCase()} of ${endpointId(side.endpoint)}`;
+  if (side.tiers) return tieredSideLines(head, side, query);
   if (!side.applies) return [`${head}: outside the cluster, no policy applies`];
   if (!side.isolated) return [`${head}: not isolated (no policy selects it for ${side.direction}), so all connections`];
   const ruleName = (policy: Policy, ruleIndex: number) => `${policyName(policy)} spec.${side.direction.toLowerCase()}[${ruleIndex}]`;
