@@ -94,6 +94,21 @@ export class ReferenceCluster {
   }
 
   /**
+   * The NetworkPolicy layer's verdict for one end (`self`) toward the other (`peer`) in `direction`:
+   * undefined when no policy isolates it, else whether it allows a protocol and port (named ports
+   * resolve on `dst`). For the cluster policy reference, which puts this layer between its tiers.
+   */
+  public networkPolicySide(direction: 'Ingress' | 'Egress', self: RefEnd, peer: RefEnd, dst: RefEnd): ((protocol: RefProtocol, port: number) => boolean) | undefined {
+    const side = this.sideGrants(direction, self, peer);
+    return side === 'open' ? undefined : (protocol, port) => side.some(ports => portsMatch(ports, dst, protocol, port));
+  }
+
+  /** Labels of a namespace as selectors see them. */
+  public labelsOfNamespace(namespace: string): Record<string, string> {
+    return this.namespaceLabels.get(namespace) ?? { 'kubernetes.io/metadata.name': namespace };
+  }
+
+  /**
    * One end's verdict: `open` when no policy isolates it in `direction`, else the `ports` of every
    * rule (of a policy isolating it) whose peers match `peer`, the other end.
    */
