@@ -19,7 +19,7 @@ export function validateClusterSubject(report: Report, dialect: ClusterDialect, 
   const field = 'spec.subject';
   if (!report.expectObject(field, subject)) return;
   report.unknownFields(field, subject, SELECTING_PODS);
-  const set = exactlyOne(report, field, subject, SELECTING_PODS, 'pods the policy applies to (namespaces: {} for every pod)');
+  const set = exactlyOne(report, field, subject, SELECTING_PODS, 'set namespaces (namespaces: {} for every pod) or pods');
   if (set === 'namespaces') validateSelector(report, `${field}.namespaces`, subject.namespaces);
   if (set === 'pods') validateNamespacedPods(report, dialect, `${field}.pods`, subject.pods);
 }
@@ -41,7 +41,7 @@ export function validateClusterPeers(report: Report, dialect: ClusterDialect, fi
     report.reject(field, undefined, 'is required', 'list at least one peer (namespaces: {} for every pod)');
     return { withoutNamedPorts };
   }
-  if (!expectBoundedList(report, field, peers, 1, dialect.maxPeers, 'peers')) return { withoutNamedPorts };
+  if (!expectBoundedList(report, field, peers, 1, dialect.maxPeers, 'peers', 'list at least one peer (namespaces: {} for every pod)')) return { withoutNamedPorts };
   const known = direction === 'egress' ? [...SELECTING_PODS, ...dialect.egressOnlyPeers] : SELECTING_PODS;
   peers.forEach((peer, k) => {
     const peerField = `${field}[${k}]`;
@@ -53,7 +53,7 @@ export function validateClusterPeers(report: Report, dialect: ClusterDialect, fi
     }
     report.unknownFields(peerField, omit(peer, egressOnly), known);
     // An egress-only peer on ingress was its peer: the entry is not empty, it is misplaced.
-    const set = egressOnly.length > 0 ? undefined : exactlyOne(report, peerField, peer, known, 'peer');
+    const set = egressOnly.length > 0 ? undefined : exactlyOne(report, peerField, peer, known, `set one of ${known.join(', ')}`);
     if (set === undefined) return;
     const value = peer[set];
     const at = `${peerField}.${set}`;
@@ -84,7 +84,7 @@ function validateNamespacedPods(report: Report, dialect: ClusterDialect, field: 
 
 /** 1..25 distinct CIDRs, each read by the one strict parser (cidr.ts). */
 function validateNetworks(report: Report, field: string, networks: unknown): void {
-  if (!expectBoundedList(report, field, networks, 1, MAX_ADDRESSES, 'CIDRs')) return;
+  if (!expectBoundedList(report, field, networks, 1, MAX_ADDRESSES, 'CIDRs', 'list at least one CIDR, or remove this peer')) return;
   networks.forEach((cidr, i) => {
     const cidrField = `${field}[${i}]`;
     if (!report.expectString(cidrField, cidr)) return;
@@ -99,12 +99,13 @@ function validateNetworks(report: Report, field: string, networks: unknown): voi
 }
 
 function validateDomainNames(report: Report, dialect: ClusterDialect, field: string, names: unknown, action: unknown): void {
-  if (present(action) && action !== dialect.acceptAction) {
+  // An action that is none of the kind's is reported as such: only a valid other action makes this a trap.
+  if (typeof action === 'string' && dialect.actions.includes(action) && action !== dialect.acceptAction) {
     // The CRD leaves it to the field's documentation; implementations refuse or ignore such a rule.
     report.trap(field, names, `is only supported in ${dialect.acceptAction} rules, and this rule's action is ${action}`,
       `use networks for a ${action} rule, or make it an ${dialect.acceptAction} rule before a broader deny`);
   }
-  if (!expectBoundedList(report, field, names, 1, MAX_ADDRESSES, 'domain names')) return;
+  if (!expectBoundedList(report, field, names, 1, MAX_ADDRESSES, 'domain names', 'list at least one domain name, or remove this peer')) return;
   names.forEach((name, i) => {
     const nameField = `${field}[${i}]`;
     if (report.expectString(nameField, name) && !DOMAIN_NAME.test(name)) {

@@ -15,14 +15,15 @@ const PORT_FIX = 'use a port number from 1 to 65535';
 
 /** Validates a rule's port list; returns whether it names a port (which only pods have). */
 export function validateClusterPorts(report: Report, dialect: ClusterDialect, field: string, ports: unknown): boolean {
-  if (!present(ports) || !expectBoundedList(report, field, ports, 1, dialect.maxPorts, 'ports')) return false;
+  if (!present(ports) || !expectBoundedList(report, field, ports, 1, dialect.maxPorts, 'ports',
+    `list at least one port, or remove '${dialect.portsField}' to match every port`)) return false;
   let named = false;
   ports.forEach((entry, i) => {
     const entryField = `${field}[${i}]`;
     if (!report.expectObject(entryField, entry)) return;
     const fields = dialect.portsField === 'protocols' ? [...TRANSPORTS, 'destinationNamedPort'] : ['portNumber', 'portRange', 'namedPort'];
     report.unknownFields(entryField, entry, fields);
-    const set = exactlyOne(report, entryField, entry, fields, 'protocol and port');
+    const set = exactlyOne(report, entryField, entry, fields, `set one of ${fields.join(', ')}`);
     if (set === dialect.namedPortField) {
       named = true;
       validateNamedPort(report, `${entryField}.${set}`, entry[set]);
@@ -50,7 +51,7 @@ function validateTransport(report: Report, field: string, transport: unknown): v
   const port = transport.destinationPort;
   if (!report.expectObject(portField, port)) return;
   report.unknownFields(portField, port, ['number', 'range']);
-  const set = exactlyOne(report, portField, port, ['number', 'range'], 'port number or range');
+  const set = exactlyOne(report, portField, port, ['number', 'range'], 'set number: <port>, or range: {start, end}');
   if (set === 'number') {
     expectIntegerIn(report, `${portField}.number`, port.number, 1, MAX_PORT, PORT_FIX);
   } else if (set === 'range') {

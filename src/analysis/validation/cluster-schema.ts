@@ -12,11 +12,14 @@ export function requireField(report: Report, field: string, value: unknown, fix:
   return false;
 }
 
-/** A list of `min`..`max` items (the CRD's minItems/maxItems); true when it is a list, whatever its length. */
-export function expectBoundedList(report: Report, field: string, value: unknown, min: number, max: number, what: string): value is unknown[] {
+/**
+ * A list of `min`..`max` items (the CRD's minItems/maxItems); true when it is a list, whatever its
+ * length. `what` names the items (plural), `fixTooFew` says what to write instead of too few.
+ */
+export function expectBoundedList(report: Report, field: string, value: unknown, min: number, max: number, what: string, fixTooFew = ''): value is unknown[] {
   if (!report.expectList(field, value)) return false;
   if (value.length < min) {
-    report.reject(field, value, `must have at least ${min} item${min === 1 ? '' : 's'}`, `list at least ${min} ${what}, or remove '${lastName(field)}'`);
+    report.reject(field, value, `must have at least ${min} item${min === 1 ? '' : 's'}`, fixTooFew);
   } else if (value.length > max) {
     report.reject(field, `${value.length} items`, `must have at most ${max} items`, `split the ${what} into several rules or policies of at most ${max}`);
   }
@@ -50,20 +53,16 @@ export function expectIntegerIn(report: Report, field: string, value: unknown, m
  * set. Returns the one set, or undefined (reported) when none or several are.
  */
 export function exactlyOne(report: Report, field: string, value: Record<string, unknown>, fields: readonly string[],
-  what: string): string | undefined {
+  fixNone: string): string | undefined {
   const set = fields.filter(name => present(value[name]));
   if (set.length === 1) return set[0];
   if (set.length === 0) {
     // An unknown field alone is reported as unknown: that is the mistake to fix.
     if (Object.keys(value).every(key => fields.includes(key))) {
-      report.reject(field, value, `must set exactly one of ${fields.join(', ')}`, `set the ${what}`);
+      report.reject(field, value, `must set exactly one of ${fields.join(', ')}`, fixNone);
     }
   } else {
     report.reject(field, value, `sets ${set.join(' and ')}, but exactly one of them is allowed`, `split it into ${set.length} entries, one field each`);
   }
   return undefined;
-}
-
-function lastName(field: string): string {
-  return field.split('.').pop()!.replace(/\[\d+\]$/, '');
 }

@@ -94,9 +94,9 @@ describe('ClusterNetworkPolicy', () => {
         'ClusterNetworkPolicy test/bad: spec.ingress[0].from[0].networks: networks is a peer for egress only: an ingress rule\'s from takes only namespaces and pods; '
         + 'move it to an egress rule (to), or name the sources with namespaces or pods'],
       ['no peers', { egress: [{ action: ClusterAction.DENY, peers: [] }] },
-        'ClusterNetworkPolicy test/bad: spec.egress[0].to: [] must have at least 1 item; list at least 1 peers, or remove \'to\''],
+        'ClusterNetworkPolicy test/bad: spec.egress[0].to: [] must have at least 1 item; list at least one peer (namespaces: {} for every pod)'],
       ['an empty port list (not read as every port)', { egress: [{ action: ClusterAction.DENY, peers: [ClusterPeer.namespaces(NamespaceSelector.all())], ports: [] }] },
-        'ClusterNetworkPolicy test/bad: spec.egress[0].protocols: [] must have at least 1 item; list at least 1 ports, or remove \'protocols\''],
+        'ClusterNetworkPolicy test/bad: spec.egress[0].protocols: [] must have at least 1 item; list at least one port, or remove \'protocols\' to match every port'],
       ['an ambiguous CIDR', { egress: [{ action: ClusterAction.DENY, peers: [ClusterPeer.networks('10.0.0.1/8')] }] },
         'ClusterNetworkPolicy test/bad: spec.egress[0].to[0].networks[0]: 10.0.0.1/8 has bits set beyond the /8 prefix, so it is ambiguous; use 10.0.0.0/8 (the whole network) or 10.0.0.1/32 (this one address)'],
       ['a named port to networks (CEL)', { egress: [{ action: ClusterAction.DENY, peers: [ClusterPeer.networks('10.0.0.0/8')], ports: [Port.named('http')] }] },
