@@ -28,10 +28,14 @@ export function expectBoundedList(report: Report, field: string, value: unknown,
 
 /** `x-kubernetes-list-type: set`: the API server refuses a value listed twice. */
 export function rejectDuplicates(report: Report, field: string, values: readonly unknown[]): void {
+  // By the whole value (a rendering for messages is cut short), in one pass: a hostile list may be long.
+  const seen = new Set<string>();
   values.forEach((value, i) => {
-    if (values.findIndex(v => renderValue(v) === renderValue(value)) !== i) {
+    const key = JSON.stringify(value) ?? String(value);
+    if (seen.has(key)) {
       report.reject(`${field}[${i}]`, value, 'is listed twice (the list is a set)', `list ${renderValue(value)} once`);
     }
+    seen.add(key);
   });
 }
 
