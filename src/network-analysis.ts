@@ -51,7 +51,7 @@ export class NetworkAnalysis {
   /**
    * Analyse plain manifest objects, as `chart.toJson()` returns or a YAML parser reads them.
    * Lists (`kind: List`, `NetworkPolicyList`…) and nested arrays are unpacked.
-   * @param manifests Kubernetes objects: Namespaces, workloads (Pods, Deployments…), NetworkPolicies; others are ignored
+   * @param manifests Kubernetes objects: Namespaces, workloads (Pods, Deployments…), NetworkPolicies, ClusterNetworkPolicies (and v1alpha1 AdminNetworkPolicies); others are ignored
    */
   public static fromManifests(manifests: any[]): NetworkAnalysis {
     return new NetworkAnalysis(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model);

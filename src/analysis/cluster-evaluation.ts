@@ -15,7 +15,8 @@
  * - `networks` match an address range outside the cluster they cover, and every pod only when
  *   they hold `0.0.0.0/0` or `::/0` (pods have no IPs in the model; other CIDRs are warned
  *   about in cluster-policy-warnings.ts); `nodes` and `domainNames` match nothing;
- * - a peer with no known field fails closed: nothing for Accept, everything for Deny and Pass;
+ * - a peer with no known field fails closed: its Accept rule matches nothing, its Deny or Pass
+ *   rule denies everything it reaches (every peer but hostNetwork pods, every port);
  * - equal priorities in one tier: name order (the model warns about overlapping ones).
  */
 import { ConnectionSet, isPortNumber } from './connection-set';
@@ -84,6 +85,8 @@ export interface TierStep {
   readonly direction: Direction;
   readonly ruleIndex: number;
   readonly rule: ClusterRuleSpec;
+  /** What the rule did: its action, or Deny for a Deny or Pass rule with a peer of a newer CRD (fail closed). */
+  readonly action: ClusterRuleSpec['action'];
   readonly conns: ConnectionSet;
 }
 
@@ -157,11 +160,15 @@ function evaluateTier(
     const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
     for (let ruleIndex = 0; ruleIndex < rules.length && !open.isEmpty(); ruleIndex++) {
       const rule = rules[ruleIndex];
+      // A peer of a newer CRD fails closed (the API's words): an Accept rule matches no traffic, a Deny or Pass rule is "Deny all".
+      const failClosed = rule.peers.some(peer => peer.unknown);
+      if (failClosed && rule.action === 'Accept') continue;
       if (!rule.peers.some(peer => matches(rule, peer))) continue;
-      const conns = open.intersect(clusterPortsConns(rule.ports, dst));
+      const action = failClosed ? 'Deny' : rule.action;
+      const conns = failClosed ? open : open.intersect(clusterPortsConns(rule.ports, dst));
       if (conns.isEmpty()) continue;
-      steps.push({ policy, direction, ruleIndex, rule, conns });
-      decided[rule.action] = decided[rule.action].union(conns);
+      steps.push({ policy, direction, ruleIndex, rule, action, conns });
+      decided[action] = decided[action].union(conns);
       open = open.subtract(conns);
     }
   }

@@ -39,8 +39,9 @@ function peerWarnings(policy: ClusterPolicy): string[] {
         out.push(`${at}: ${where} has nodes or domainNames peers, which match nothing in the analysis (it knows no nodes and no DNS names)`);
       }
       if (rule.peers.some(p => p.unknown)) {
-        const reading = rule.action === 'Accept' ? 'matches nothing' : 'matches every peer';
-        out.push(`${at}: ${where} has a peer with no field this version knows (a newer CRD?): read fail-closed, as the API says, so this ${rule.action} rule ${reading}`);
+        const reading = rule.action === 'Accept' ? 'matches nothing' : 'denies every peer on every port';
+        out.push(`${at}: ${where} has a peer with no field this version knows (a newer CRD?): `
+          + `read fail-closed, as the API says, so this ${rule.action} rule ${reading}`);
       }
     });
   }

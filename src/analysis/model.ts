@@ -138,8 +138,8 @@ export interface ClusterPeerSpec {
   /** Egress only, experimental channel, Accept only: DNS names. */
   readonly domainNames?: readonly string[];
   /**
-   * No field this reader knows (a newer CRD's peer): fails closed, matching nothing for Accept
-   * and everything for Deny and Pass.
+   * No field this reader knows (a newer CRD's peer): fails closed, as the API says: its Accept
+   * rule matches nothing, its Deny or Pass rule denies everything (cluster-evaluation.ts).
    */
   readonly unknown?: boolean;
 }

@@ -3,13 +3,14 @@
  * kind (a ConfigMap, a Secret, a Role) changes no answer, so a reader that has to render objects
  * to analyse them (the synth-time lint) may pass such objects over.
  */
+import { CLUSTER_POLICY_GROUPS } from './cluster-policy-reader';
 import { NAMESPACE_GROUPS } from './model-builder';
 import { POLICY_GROUPS } from './policy-reader';
 import { SERVICE_GROUPS } from './service-reader';
 import { WORKLOAD_GROUPS } from './workload-reader';
 
 const READ_KINDS: ReadonlySet<string> = new Set(
-  [WORKLOAD_GROUPS, NAMESPACE_GROUPS, POLICY_GROUPS, SERVICE_GROUPS].flatMap(groups => [...groups.keys()]));
+  [WORKLOAD_GROUPS, NAMESPACE_GROUPS, POLICY_GROUPS, SERVICE_GROUPS, CLUSTER_POLICY_GROUPS].flatMap(groups => [...groups.keys()]));
 
 /** Whether objects of `kind` may change what the analysis answers (lists of any kind are read item by item). */
 export function isReadKind(kind: string): boolean {

@@ -6,7 +6,7 @@ import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explain } from '../analysis/explain';
 import { parsePortQuery } from '../io';
-import { explainToText } from '../render';
+import { explainToJson, explainToText } from '../render';
 
 const USAGE = `Usage: cdk8s-netpol explain <files/folders...> --from ns/name --to ns/name [--port 8080/TCP]
 
@@ -19,6 +19,8 @@ Options:
       --to <ref>     destination, in the same forms
       --port <port>  the port asked about: 8080, 8080/TCP, 53/UDP, 9000/SCTP (default
                      protocol TCP); without it, "allowed" means anything at all is
+  -o, --output <f>   txt (default) or json: the verdict and, for each end, the layers that
+                     decided it (Admin tier, NetworkPolicy, Baseline tier, default)
   -v, --verbose      list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
 Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage,
@@ -36,10 +38,12 @@ export const explainCommand: Command = {
         from: { type: 'string' },
         to: { type: 'string' },
         port: { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'txt' },
         verbose: { type: 'boolean', short: 'v' },
       },
     }));
     if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
+    if (values.output !== 'txt' && values.output !== 'json') throw new UsageError(`unknown output format '${values.output}'; use txt or json`);
     const query = values.port === undefined ? undefined : parsePort(values.port);
     const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
@@ -49,7 +53,7 @@ export const explainCommand: Command = {
       throw new UsageError('--from and --to are both outside the cluster, where no NetworkPolicy applies; name a workload for one of them');
     }
     const explanation = explain(model, src, dst, query);
-    io.stdout(explainToText(explanation));
+    io.stdout(values.output === 'json' ? explainToJson(explanation) : explainToText(explanation));
     return explanation.allowed ? 0 : 1;
   },
 };

@@ -19,7 +19,7 @@ export function tieredSideLines(head: string, side: SideExplanation, query: Port
   const tiers = side.tiers!;
   const direction = side.direction.toLowerCase();
   const step = (tier: ClusterTier, s: TierStep) =>
-    `${describeClusterPolicy(s.policy)} (${tier}, priority ${s.policy.priority}) ${VERBS[s.rule.action]} by ${direction} rule ${ruleLabel(s)}`;
+    `${describeClusterPolicy(s.policy)} (${tier}, priority ${s.policy.priority}) ${VERBS[s.action]} by ${direction} rule ${ruleLabel(s)}`;
   const npName = (p: Policy) => `NetworkPolicy ${p.namespace}/${p.name}`;
   const tierLines = (tier: ClusterTier, result: TierResult) => result.steps.length === 0 ? [] : [
     `  ${tier} tier:`,
@@ -51,7 +51,7 @@ function chain(
   const parts: string[] = [];
   const admin = tiers.admin.steps.find(s => has(s.conns));
   if (admin) parts.push(step('Admin', admin));
-  if (admin && admin.rule.action !== 'Pass') return parts.join('; then ');
+  if (admin && admin.action !== 'Pass') return parts.join('; then ');
   if (tiers.networkPolicy.isolated) {
     const match = side.allowedBy.find(m => has(m.conns));
     const direction = side.direction.toLowerCase();
@@ -62,7 +62,7 @@ function chain(
   }
   const baseline = tiers.baseline.steps.find(s => has(s.conns));
   if (baseline) parts.push(step('Baseline', baseline));
-  if (!baseline || baseline.rule.action === 'Pass') parts.push('the default allows');
+  if (!baseline || baseline.action === 'Pass') parts.push('the default allows');
   return parts.join('; then ');
 }
 

@@ -1,4 +1,5 @@
 export { explainToText } from './explain-text';
+export { explainToJson } from './explain-json';
 export { flowRows, type FlowRow } from './flow-rows';
 export { focusOn } from './focus';
 export { isReachFormatName, REACH_FORMAT_NAMES, renderReach, type ReachFormatName } from './reach-formats';

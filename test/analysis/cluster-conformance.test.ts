@@ -193,3 +193,40 @@ describe('equal priorities', () => {
     expectProbes(model, [['gryffindor', 'slytherin', '80/TCP', true]]);
   });
 });
+
+describe('a peer of a newer CRD fails closed (ClusterNetworkPolicyEgressPeer comment)', () => {
+  const withUnknownPeer = (action: string) => {
+    const objs = objects('admin-networks');
+    const spec = policy(objs, 'inline-cidr-as-peers-example').spec;
+    spec.egress = [{ name: 'newer', action, to: [{ services: ['x'] }], protocols: [{ tcp: { destinationPort: { number: 80 } } }] }];
+    return modelFrom(objs);
+  };
+
+  test('an Accept rule matches no traffic: the default allows', () => {
+    expectProbes(withUnknownPeer('Accept'), [['gryffindor', 'slytherin', '80/TCP', true], ['gryffindor', 'slytherin', '53/UDP', true]]);
+  });
+
+  test.each(['Deny', 'Pass'])('a %s rule is "Deny all": every peer, every port', action => {
+    const model = withUnknownPeer(action);
+    expectProbes(model, [['gryffindor', 'slytherin', '80/TCP', false], ['gryffindor', 'ravenclaw', '53/UDP', false], ['slytherin', 'gryffindor', '80/TCP', true]]);
+    expect(model.warnings.join('\n')).toMatch(new RegExp(`read fail-closed, as the API says, so this ${action} rule denies every peer on every port`));
+  });
+});
+
+describe('hostNetwork pods are never subject nor peer (ClusterNetworkPolicySubject and peer comments)', () => {
+  test('a hostNetwork pod in a selected namespace is not held by the Admin rules', () => {
+    const objs = objects('admin-gress-rules');
+    const harry = objs.find(o => o.metadata?.name === 'harry-potter');
+    harry.spec.template.spec.hostNetwork = true;
+    expectProbes(modelFrom(objs), [
+      // As subject: the Deny to slytherin on 80 and to hufflepuff on 80 do not apply to it.
+      ['gryffindor', 'slytherin', '80/TCP', true], ['gryffindor', 'hufflepuff', '80/TCP', true],
+    ]);
+  });
+
+  test('a hostNetwork peer matches no rule: the Deny to slytherin on 80 does not reach a hostNetwork slytherin pod', () => {
+    const objs = objects('admin-gress-rules');
+    objs.find(o => o.metadata?.name === 'draco-malfoy').spec.template.spec.hostNetwork = true;
+    expectProbes(modelFrom(objs), [['gryffindor', 'slytherin', '80/TCP', true], ['gryffindor', 'hufflepuff', '80/TCP', false]]);
+  });
+});
