@@ -4,6 +4,7 @@
  */
 import { isCidrProblem, parseCidr } from './cidr';
 import { ClusterDialect } from './cluster-dialects';
+import { alternatives, closestNames } from '../closest-names';
 import { exactlyOne, expectBoundedList, rejectDuplicates } from './cluster-schema';
 import { present, Report } from './report';
 import { validateSelector } from './selector';
@@ -51,7 +52,12 @@ export function validateClusterPeers(report: Report, dialect: ClusterDialect, fi
       report.reject(`${peerField}.${name}`, name, 'is a peer for egress only: an ingress rule\'s from takes only namespaces and pods',
         'move it to an egress rule (to), or name the sources with namespaces or pods');
     }
-    report.unknownFields(peerField, omit(peer, egressOnly), known);
+    const rest = omit(peer, egressOnly);
+    if (egressOnly.length === 0 && isNewerPeer(rest, known)) {
+      newerPeerTrap(report, peerField, rest, known);
+      return;
+    }
+    report.unknownFields(peerField, rest, known);
     // An egress-only peer on ingress was its peer: the entry is not empty, it is misplaced.
     const set = egressOnly.length > 0 ? undefined : exactlyOne(report, peerField, peer, known, `set one of ${known.join(', ')}`);
     if (set === undefined) return;
@@ -113,6 +119,26 @@ function validateDomainNames(report: Report, dialect: ClusterDialect, field: str
     }
   });
   rejectDuplicates(report, field, names);
+}
+
+/** A peer with fields, none of them known: the peer of a newer CRD, or a typo. */
+function isNewerPeer(peer: Record<string, unknown>, known: readonly string[]): boolean {
+  const keys = Object.keys(peer).filter(key => present(peer[key]));
+  return keys.length > 0 && keys.every(key => !known.includes(key));
+}
+
+/**
+ * The API says a peer with no field an implementation knows comes from a newer CRD, and must be
+ * read fail-closed (an Accept rule matches nothing, a Deny or Pass rule every peer): a cluster
+ * with that CRD accepts it, so it is a trap, not a refusal. It is also what a misspelt field
+ * looks like, so the fix names the closest known field.
+ */
+function newerPeerTrap(report: Report, field: string, peer: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(peer)) {
+    const close = closestNames(key, known);
+    report.trap(`${field}.${key}`, key, 'is no peer field of network-policy-api v0.2.0: a newer CRD\'s peer, read fail-closed (an Accept rule matches nothing, a Deny or Pass rule every peer), or a misspelt one',
+      close.length > 0 ? `did you mean ${alternatives(close)}?` : `use one of ${known.join(', ')}`);
+  }
 }
 
 function omit(value: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
