@@ -10,6 +10,7 @@ import { present, Report } from './report';
 import { validateSelector } from './selector';
 
 const SELECTING_PODS = ['namespaces', 'pods'];
+const OLDER_NAMESPACES_FIELDS = ['namespaceSelector', 'sameLabels', 'notSameLabels'];
 const MAX_ADDRESSES = 25;
 const CIDR_MAX_LENGTH = 43;
 /** The CRD's pattern for a DomainName: `*.` may only lead, and matches one or more whole labels. */
@@ -63,6 +64,7 @@ export function validateClusterPeers(report: Report, dialect: ClusterDialect, fi
     if (set === undefined) return;
     const value = peer[set];
     const at = `${peerField}.${set}`;
+    if (dialect.podsNeedNamespaceSelector && olderV1alpha1Peer(report, set, at, value)) return;
     if (set === 'namespaces' || set === 'nodes') validateSelector(report, at, value);
     if (set === 'pods') validateNamespacedPods(report, dialect, at, value);
     if (set === 'networks') validateNetworks(report, at, value);
@@ -119,6 +121,22 @@ function validateDomainNames(report: Report, dialect: ClusterDialect, field: str
     }
   });
   rejectDuplicates(report, field, names);
+}
+
+/**
+ * The peers of the first v1alpha1 CRDs (network-policy-api v0.1.0–v0.1.4): `namespaces:
+ * {namespaceSelector, sameLabels, notSameLabels}` and `pods: {namespaces: {...}, podSelector}`.
+ * A cluster that still runs such a CRD accepts them and later ones refuse them, so they are traps
+ * here; the analysis and `migrate` say what they make of them. True when the peer is one.
+ */
+function olderV1alpha1Peer(report: Report, set: string, field: string, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const older = set === 'namespaces' ? OLDER_NAMESPACES_FIELDS.filter(name => name in value) : set === 'pods' && 'namespaces' in value ? ['namespaces'] : [];
+  for (const name of older) {
+    report.trap(`${field}.${name}`, name, 'is a field of the first v1alpha1 CRDs (v0.1.0 to v0.1.4), which later ones refuse; sameLabels and notSameLabels have no v1alpha2 equivalent',
+      set === 'pods' ? 'write pods: {namespaceSelector: <selector>, podSelector: <selector>}' : 'write namespaces: <a label selector> (one policy per tenant for sameLabels)');
+  }
+  return older.length > 0;
 }
 
 /** A peer with fields, none of them known: the peer of a newer CRD, or a typo. */

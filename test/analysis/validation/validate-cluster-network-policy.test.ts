@@ -188,6 +188,14 @@ describe('AdminNetworkPolicy (v1alpha1)', () => {
     expect(validateAdminNetworkPolicy(policy)).toEqual([]);
   });
 
+  test('the older v1alpha1 peers are traps, not refusals (a cluster with that CRD accepts them)', () => {
+    expect(validateAdminNetworkPolicy(anp({ ingress: [{ action: 'Deny', from: [{ namespaces: { notSameLabels: ['tenant'] } }] }] }))
+      .map(p => p.severity)).toEqual(['trap']);
+    // In v1alpha2 they are only unknown fields.
+    expect(validateClusterNetworkPolicy(ingressRule({ from: [{ namespaces: { sameLabels: ['tenant'] } }] })).map(p => [p.field, p.severity]))
+      .toEqual([[`${I}.from[0].namespaces.sameLabels`, 'rejected']]);
+  });
+
   test.each<[string, unknown, Expected]>([
     ['Accept, the v1alpha2 word', anp({ ingress: [{ action: 'Accept', from: [{ namespaces: {} }] }] }), { field: `${I}.action`, fix: 'use Allow' }],
     ['a tier (v1alpha2 only)', anp({ tier: 'Admin' }), { field: 'spec.tier', message: 'is not a known field' }],
@@ -199,6 +207,10 @@ describe('AdminNetworkPolicy (v1alpha1)', () => {
     ['a lower-case protocol', anpPort({ portNumber: { protocol: 'tcp', port: 80 } }), { field: `${I}.ports[0].portNumber.protocol`, severity: 'trap' }],
     ['portRange start = end: documented, not checked by its CRD', anpPort({ portRange: { start: 80, end: 80 } }), { field: `${I}.ports[0].portRange.end`, severity: 'trap', fix: 'portNumber: {port: 80}' }],
     ['an empty ports entry', anpPort({}), { field: `${I}.ports[0]`, message: 'exactly one of portNumber, portRange, namedPort' }],
+    ['sameLabels, a peer of the first v1alpha1 CRDs', anp({ ingress: [{ action: 'Deny', from: [{ namespaces: { sameLabels: ['tenant'] } }] }] }),
+      { field: `${I}.from[0].namespaces.sameLabels`, severity: 'trap', message: 'first v1alpha1 CRDs' }],
+    ['pods.namespaces, a peer of the first v1alpha1 CRDs', anp({ ingress: [{ action: 'Deny', from: [{ pods: { namespaces: { namespaceSelector: {} }, podSelector: {} } }] }] }),
+      { field: `${I}.from[0].pods.namespaces`, severity: 'trap', fix: 'namespaceSelector' }],
     ['a namedPort to networks (CEL)', anp({ egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }], ports: [{ namedPort: 'http' }] }] }), { field: `${E}.ports`, message: 'no named ports' }],
   ])('refuses %s', (_, policy, expected) => {
     expect(validateAdminNetworkPolicy(policy)).toContainEqual(expect.objectContaining({
