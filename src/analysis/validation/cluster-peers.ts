@@ -124,7 +124,7 @@ function validateDomainNames(report: Report, dialect: ClusterDialect, field: str
 }
 
 /**
- * The peers of the first v1alpha1 CRDs (network-policy-api v0.1.0–v0.1.4): `namespaces:
+ * The peers of the first v1alpha1 CRDs (early v0.1.x, before they became plain label selectors): `namespaces:
  * {namespaceSelector, sameLabels, notSameLabels}` and `pods: {namespaces: {...}, podSelector}`.
  * A cluster that still runs such a CRD accepts them and later ones refuse them, so they are traps
  * here; the analysis and `migrate` say what they make of them. True when the peer is one.
@@ -133,7 +133,7 @@ function olderV1alpha1Peer(report: Report, set: string, field: string, value: un
   if (typeof value !== 'object' || value === null) return false;
   const older = set === 'namespaces' ? OLDER_NAMESPACES_FIELDS.filter(name => name in value) : set === 'pods' && 'namespaces' in value ? ['namespaces'] : [];
   for (const name of older) {
-    report.trap(`${field}.${name}`, name, 'is a field of the first v1alpha1 CRDs (v0.1.0 to v0.1.4), which later ones refuse; sameLabels and notSameLabels have no v1alpha2 equivalent',
+    report.trap(`${field}.${name}`, name, 'is a field of the first v1alpha1 CRDs (before their peers became plain label selectors), which later ones refuse; sameLabels and notSameLabels have no v1alpha2 equivalent',
       set === 'pods' ? 'write pods: {namespaceSelector: <selector>, podSelector: <selector>}' : 'write namespaces: <a label selector> (one policy per tenant for sameLabels)');
   }
   return older.length > 0;
