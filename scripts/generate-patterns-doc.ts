@@ -15,6 +15,9 @@ const ROOT = path.join(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples', 'patterns');
 export const PATTERNS_DOC = path.join(ROOT, 'docs', 'patterns.md');
 
+/** The objects shown as the example's policies: namespaced and cluster-scoped. */
+const POLICY_KINDS = ['NetworkPolicy', 'ClusterNetworkPolicy'];
+
 /** `01-deny-all-to-app.ts`, `02a-…`: numbered example files; helpers have no number. */
 const EXAMPLE_FILE = /^\d+[a-z]?-[a-z0-9-]+\.ts$/;
 
@@ -58,7 +61,7 @@ export function loadExample(file: string): PatternExample {
 function section(example: ExampleFile): string {
   const built = exampleChart(loadExample(example.file));
   const manifests = Testing.synth(built);
-  const policies = manifests.filter(object => object.kind === 'NetworkPolicy').map(object => yaml.stringify(object)).join('---\n');
+  const policies = manifests.filter(object => POLICY_KINDS.includes(object.kind)).map(object => yaml.stringify(object)).join('---\n');
   const reach = NetworkAnalysis.fromManifests(manifests).render(ReachFormat.TXT);
   return [
     `## ${example.title}`,

@@ -4,3 +4,4 @@ export * from './policies/patterns';
 export * from './network-analysis';
 export * from './synth-checks';
 export * from './plugin';
+export * from './policies/cluster';

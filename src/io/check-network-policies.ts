@@ -4,6 +4,7 @@ import type { ApiRejection } from '../analysis/lint';
 import { objectMeta, unpackDocuments } from '../analysis/manifest-objects';
 import type { ManifestDocument } from '../analysis/model';
 import { formatProblem, type ValidationProblem } from '../analysis/validation/problem';
+import { clusterPolicyKind, validateClusterScopedPolicy } from '../analysis/validation/validate-cluster-network-policy';
 import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
 
 /** A document from a file can point at a field's line; one built in memory cannot. */
@@ -33,7 +34,7 @@ export function checkNetworkPolicies(docs: readonly CheckedDocument[], invalidPo
   const rejections: ApiRejection[] = [];
   for (const doc of docs) {
     for (const item of unpackDocuments([doc])) {
-      const rejected = isNetworkPolicy(item.object) ? validateNetworkPolicy(item.object).filter(p => p.severity === 'rejected') : [];
+      const rejected = apiProblems(item.object).filter(p => p.severity === 'rejected');
       if (rejected.length === 0) {
         kept.push(item);
         continue;
@@ -46,6 +47,11 @@ export function checkNetworkPolicies(docs: readonly CheckedDocument[], invalidPo
   }
   // Unpacked items are documents too; the originals are kept when nothing was left out.
   return { docs: rejections.length === 0 ? docs : kept, rejections };
+}
+
+/** The shared validator's problems with a NetworkPolicy or a cluster-scoped policy (ClusterNetworkPolicy, …); none for other objects. */
+function apiProblems(object: unknown): ValidationProblem[] {
+  return isNetworkPolicy(object) ? validateNetworkPolicy(object) : validateClusterScopedPolicy(object);
 }
 
 /**
@@ -61,10 +67,11 @@ interface Where extends Readonly<ManifestDocument['source']> {
   locate?(field: string): TextPosition;
 }
 
-/** `ns/name` as the model names it: a policy without a namespace is in `default`. */
+/** `ns/name` as the model names it: a policy without a namespace is in `default`; a cluster-scoped one has none (''). */
 function policyOf(policy: unknown) {
+  const clusterKind = clusterPolicyKind(policy);
   const { name = '(unnamed)', namespace = 'default' } = objectMeta(policy);
-  return { kind: 'NetworkPolicy', namespace, name };
+  return clusterKind ? { kind: clusterKind, namespace: '', name } : { kind: 'NetworkPolicy', namespace, name };
 }
 
 function rejection(where: Where, policy: unknown, problem: ValidationProblem): ApiRejection {
@@ -74,10 +81,10 @@ function rejection(where: Where, policy: unknown, problem: ValidationProblem): A
 
 function rejectionError(where: Where, policy: unknown, problems: readonly ValidationProblem[]): InputError {
   const { file, documentIndex, line } = where;
-  const { namespace, name } = policyOf(policy);
+  const { kind, namespace, name } = policyOf(policy);
   const reports = problems.map(p => ({
     at: where.locate?.(p.field) ?? { line, column: undefined },
-    text: `document ${documentIndex}: NetworkPolicy ${namespace}/${name} would be rejected by the API server: ${formatProblem(p)}`,
+    text: `document ${documentIndex}: ${kind} ${namespace ? `${namespace}/` : ''}${name} would be rejected by the API server: ${formatProblem(p)}`,
   }));
   const [first, ...rest] = reports;
   const more = rest.map(r => `\n${locationPrefix(file, r.at.line, r.at.column)}${r.text}`);

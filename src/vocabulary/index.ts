@@ -8,3 +8,8 @@ export * from './protocol';
 export * from './workload';
 export * from './service';
 export * from './endpoint';
+export * from './namespace-selector';
+export * from './cluster-action';
+export * from './cluster-tier';
+export { ClusterSubject } from './cluster-subject';
+export { ClusterPeer } from './cluster-peer';

@@ -118,6 +118,8 @@ describe('readClusterPolicy: what it refuses', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^cnp\.yaml:12:13: document 0: ClusterNetworkPolicy tenants: spec\.ingress\[0\]\.action: 'Allow'/);
+    // The shared validator (the CRD's rules) refuses it before the reader sees it, in the words of every other refusal.
+    expect((error as Error).message).toMatch(
+      /^cnp\.yaml:12:13: document 0: ClusterNetworkPolicy tenants would be rejected by the API server: spec\.ingress\[0\]\.action: Allow is not an action of ClusterNetworkPolicy; use Accept/);
   });
 });

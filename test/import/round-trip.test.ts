@@ -77,7 +77,7 @@ function estates(): string[] {
  */
 const REFUSED_INPUT = [
   'analysis/empty-lists.yaml', 'analysis/ipblock-pods.yaml', 'analysis/ipblock.yaml',
-  'cli/invalid', 'cli/invalid-many', 'cli/malformed', 'lint/api-invalid/bad.yaml',
+  'cli/invalid', 'cli/invalid-cluster', 'cli/invalid-many', 'cli/malformed', 'lint/api-invalid/bad.yaml',
 ];
 
 /** Estates with a policy the library refuses to write, and what `import` says of it. */

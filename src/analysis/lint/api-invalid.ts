@@ -31,8 +31,9 @@ function rejectionFinding({ policy, problem, source }: ApiRejection): Finding {
   return {
     ruleId: ID,
     severity: 'error',
-    message: `${policy.namespace}/${policy.name}: ${problem.field}: ${problem.value} ${problem.message}; `
-      + 'the API server would reject this NetworkPolicy, so it is left out of the analysis',
+    // A cluster-scoped policy (ClusterNetworkPolicy, …) has no namespace: it is named by its kind.
+    message: `${policy.namespace ? `${policy.namespace}/${policy.name}` : `${policy.kind} ${policy.name}`}: ${problem.field}: ${problem.value} ${problem.message}; `
+      + `the API server would reject this ${policy.kind}, so it is left out of the analysis`,
     fix: problem.fix,
     subject: policy,
     field: problem.field,

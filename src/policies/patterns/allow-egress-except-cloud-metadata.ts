@@ -38,7 +38,7 @@ export interface AllowEgressExceptCloudMetadataProps extends NetworkPolicyOption
  * selecting them allows it (policies add up). On pods another policy egress-isolates (a
  * `DefaultDeny`, `TierIsolation`) it opens the whole internet to them, and the synth-time lint
  * refuses that combination (`egress-to-everywhere-on-isolated`). To block the metadata service
- * for pods that are otherwise locked down, use a ClusterNetworkPolicy with a `Deny` action, or
+ * for pods that are otherwise locked down, use `ClusterDenyCloudMetadata` (a ClusterNetworkPolicy `Deny`), or
  * allow only what they need (`AllowInternetEgress` leaves out link-local addresses, the metadata
  * service included).
  *

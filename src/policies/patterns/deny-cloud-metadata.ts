@@ -14,7 +14,7 @@ export interface DenyCloudMetadataProps extends AllowEgressExceptCloudMetadataPr
  * another policy egress-isolates it opens the internet to them.
  *
  * @deprecated use `AllowEgressExceptCloudMetadata` where egress is otherwise open; to block the
- * metadata service for locked-down pods, use a ClusterNetworkPolicy `Deny`, or `AllowInternetEgress`
+ * metadata service for locked-down pods, use `ClusterDenyCloudMetadata` (a ClusterNetworkPolicy `Deny`), or `AllowInternetEgress`
  */
 export class DenyCloudMetadata extends AllowEgressExceptCloudMetadata {
   constructor(scope: Construct, id: string, props: DenyCloudMetadataProps = {}) {
