@@ -10,7 +10,7 @@ import { computeReachability } from './analysis/reachability';
 import type { Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
 import { loadModel, modelOf, parsePortQuery } from './io';
-import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from './render';
+import { explainToText, flowRows, focusOn, focusRanges, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -118,7 +118,7 @@ export class NetworkAnalysis {
    * @param focus only connections into or out of this workload (`ns/name`) or address; without it, every connection
    */
   public render(format: ReachFormat, focus?: string): string {
-    const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus));
+    const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus, focusRanges(this.reach())));
     return renderReach(reach, format as string as ReachFormatName);
   }
 

@@ -5,7 +5,7 @@ import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
-import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
+import { focusOn, focusRanges, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 
 const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
 
@@ -43,7 +43,7 @@ export const reachCommand: Command = {
     const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
     const reach = computeReachability(model);
-    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
+    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus', focusRanges(reach)));
     io.stdout(renderReach(shown, format));
     return 0;
   },
