@@ -5,11 +5,13 @@
  */
 import { App, Chart } from 'cdk8s';
 import { explain as explainPair, resolveEndpoint } from './analysis/explain';
+import { type HostNetworkMode, withHostNetworkMode } from './analysis/host-network-mode';
 import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
 import type { Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
 import { loadModel, modelOf, parsePortQuery } from './io';
+import { HostNetwork, type NetworkAnalysisOptions } from './network-analysis-options';
 import { explainToText, flowRows, focusOn, focusRanges, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
@@ -52,34 +54,42 @@ export class NetworkAnalysis {
    * Analyse plain manifest objects, as `chart.toJson()` returns or a YAML parser reads them.
    * Lists (`kind: List`, `NetworkPolicyList`…) and nested arrays are unpacked.
    * @param manifests Kubernetes objects: Namespaces, workloads (Pods, Deployments…), NetworkPolicies; others are ignored
+   * @param options how the manifests are read
    */
-  public static fromManifests(manifests: any[]): NetworkAnalysis {
-    return new NetworkAnalysis(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model);
+  public static fromManifests(manifests: any[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.of(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model, options);
   }
 
   /**
    * Analyse what a chart synthesizes.
    * @param chart the chart whose objects are analysed, as synth writes them (without running the app's validations, so a chart with lint findings can still be analysed)
+   * @param options how the manifests are read
    */
-  public static fromChart(chart: Chart): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(chartManifests(chart));
+  public static fromChart(chart: Chart, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.fromManifests(chartManifests(chart), options);
   }
 
   /**
    * Analyse what every chart of an app synthesizes together, for apps with one chart per
    * namespace or per team.
    * @param app the app whose charts are analysed
+   * @param options how the manifests are read
    */
-  public static fromApp(app: App): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(appManifests(app));
+  public static fromApp(app: App, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.fromManifests(appManifests(app), options);
   }
 
   /**
    * Analyse YAML or JSON manifest files, or folders of them (walked recursively).
    * @param paths files and folders, e.g. cdk8s' `dist` folder
+   * @param options how the manifests are read
    */
-  public static fromFiles(paths: string[]): NetworkAnalysis {
-    return new NetworkAnalysis(loadModel(paths).model);
+  public static fromFiles(paths: string[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.of(loadModel(paths).model, options);
+  }
+
+  private static of(model: ClusterModel, options: NetworkAnalysisOptions): NetworkAnalysis {
+    return new NetworkAnalysis(withHostNetworkMode(model, (options.hostNetwork ?? HostNetwork.NODE) as string as HostNetworkMode));
   }
 
   private reachability?: Reachability;

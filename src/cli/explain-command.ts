@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
 import { loadInput, reportIgnored } from './load-model';
+import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explain } from '../analysis/explain';
@@ -20,6 +21,7 @@ Options:
       --port <port>  the port asked about: 8080, 8080/TCP, 53/UDP, 9000/SCTP (default
                      protocol TCP); without it, "allowed" means anything at all is
   -v, --verbose      list on stderr the objects left out (unknown kinds, CRDs, Services…)
+${MODEL_OPTIONS_USAGE}
 
 Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage,
 3 internal error.`;
@@ -37,11 +39,12 @@ export const explainCommand: Command = {
         to: { type: 'string' },
         port: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        ...MODEL_OPTIONS,
       },
     }));
     if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
     const query = values.port === undefined ? undefined : parsePort(values.port);
-    const { model } = loadInput(positionals, io);
+    const { model } = loadInput(positionals, io, 'refuse', readModelOptions(values));
     if (values.verbose) reportIgnored(model, io);
     const src = resolveUserEndpoint(model, values.from, '--from');
     const dst = resolveUserEndpoint(model, values.to, '--to');
