@@ -1,4 +1,4 @@
-/** How `NetworkAnalysis` reads the manifests it is given (the CLI's `--host-network`). */
+/** How `NetworkAnalysis` reads the manifests it is given (the CLI's `--host-network` and `--context`). */
 
 /** How pods with `hostNetwork: true` are read; Kubernetes leaves it to the network plugin. */
 export enum HostNetwork {
@@ -15,4 +15,12 @@ export interface NetworkAnalysisOptions {
    * @default HostNetwork.NODE
    */
   readonly hostNetwork?: HostNetwork;
+
+  /**
+   * Cluster context presets added to the manifests: what the cluster runs beside them (CoreDNS,
+   * an ingress controller, Prometheus), e.g. `['coredns', 'ingress-nginx']`. Objects the manifests
+   * already have are not added again. Names and what each models: docs/cluster-context.md.
+   * @default - none
+   */
+  readonly context?: string[];
 }

@@ -10,7 +10,8 @@ import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
 import type { Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
-import { loadModel, modelOf, parsePortQuery } from './io';
+import { withClusterContext } from './context';
+import { loadManifests, modelOf, parsePortQuery } from './io';
 import { HostNetwork, type NetworkAnalysisOptions } from './network-analysis-options';
 import { explainToText, flowRows, focusOn, focusRanges, renderReach, type ReachFormatName } from './render';
 
@@ -57,7 +58,8 @@ export class NetworkAnalysis {
    * @param options how the manifests are read
    */
   public static fromManifests(manifests: any[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
-    return NetworkAnalysis.of(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model, options);
+    const docs = manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }));
+    return NetworkAnalysis.of(modelOf(withClusterContext(docs, options.context ?? [])).model, options);
   }
 
   /**
@@ -85,7 +87,7 @@ export class NetworkAnalysis {
    * @param options how the manifests are read
    */
   public static fromFiles(paths: string[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
-    return NetworkAnalysis.of(loadModel(paths).model, options);
+    return NetworkAnalysis.of(modelOf(withClusterContext(loadManifests(paths), options.context ?? [])).model, options);
   }
 
   private static of(model: ClusterModel, options: NetworkAnalysisOptions): NetworkAnalysis {

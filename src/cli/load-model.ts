@@ -2,7 +2,8 @@ import { type CliIo, UsageError } from './command';
 import type { ModelOptions } from './model-options';
 import { withHostNetworkMode } from '../analysis/host-network-mode';
 import type { ClusterModel } from '../analysis/model';
-import { type InvalidPolicies, type LoadedModel, loadModel } from '../io';
+import { withClusterContext } from '../context';
+import { type InvalidPolicies, type LoadedModel, loadManifests, loadModel, modelOf } from '../io';
 import { locationPrefix } from '../io/input-error';
 
 /**
@@ -13,7 +14,9 @@ import { locationPrefix } from '../io/input-error';
  */
 export function loadInput(paths: readonly string[], io: CliIo, invalidPolicies: InvalidPolicies = 'refuse', options?: ModelOptions): LoadedModel {
   if (paths.length === 0) throw new UsageError('no input: give one or more manifest files or folders');
-  const loaded = loadModel(paths, invalidPolicies);
+  const loaded = options?.context.length
+    ? modelOf(withClusterContext(loadManifests(paths), options.context), invalidPolicies)
+    : loadModel(paths, invalidPolicies);
   for (const warning of loaded.model.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
   return options ? { ...loaded, model: withHostNetworkMode(loaded.model, options.hostNetwork) } : loaded;
 }
