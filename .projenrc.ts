@@ -63,7 +63,7 @@ project.eslint?.allowDevDeps('scripts/**');
 project.gitignore.exclude('/examples/*/manifests/', '/examples/*/node_modules/', '/bench/out/');
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/*', '/scripts/');
 // The rule pages and the references that findings and messages link to ship in the package.
-project.npmignore?.include('/docs/rules/', '/docs/semantics.md', '/docs/cluster-network-policy.md', '/docs/ci-pipeline.md');
+project.npmignore?.include('/docs/rules/', '/docs/semantics.md', '/docs/cluster-network-policy.md', '/docs/ci-pipeline.md', '/docs/cluster-context.md', '/docs/reach-output.md');
 
 // `npm test` and `npm run demo` work on a fresh clone: install first when node_modules is missing or stale.
 project.setScript('pretest', 'node scripts/ensure-deps.js');
@@ -76,8 +76,8 @@ project.addTask('demo', {
   steps: [
     // No upgrade check: it calls the npm registry and prints a stack trace when offline.
     { exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples/three-tier' },
-    // The synthesized shop, plus what the cluster already runs (CoreDNS, ingress-nginx).
-    { exec: 'ts-node --transpile-only src/cli/main.ts reach examples/three-tier/manifests examples/three-tier/cluster' },
+    // The synthesized shop, plus what the cluster already runs (CoreDNS, ingress-nginx: docs/cluster-context.md).
+    { exec: 'ts-node --transpile-only src/cli/main.ts reach examples/three-tier/manifests --context coredns,ingress-nginx' },
   ],
 });
 

@@ -5,12 +5,15 @@
  */
 import { App, Chart } from 'cdk8s';
 import { explain as explainPair, resolveEndpoint } from './analysis/explain';
+import { type HostNetworkMode, withHostNetworkMode } from './analysis/host-network-mode';
 import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
 import type { Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
-import { loadModel, modelOf, parsePortQuery } from './io';
-import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from './render';
+import { withClusterContext } from './context';
+import { loadManifests, modelOf, parsePortQuery } from './io';
+import { HostNetwork, type NetworkAnalysisOptions } from './network-analysis-options';
+import { explainToText, flowRows, focusOn, focusRanges, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -52,34 +55,43 @@ export class NetworkAnalysis {
    * Analyse plain manifest objects, as `chart.toJson()` returns or a YAML parser reads them.
    * Lists (`kind: List`, `NetworkPolicyList`…) and nested arrays are unpacked.
    * @param manifests Kubernetes objects: Namespaces, workloads (Pods, Deployments…), NetworkPolicies, ClusterNetworkPolicies (and v1alpha1 AdminNetworkPolicies); others are ignored
+   * @param options how the manifests are read
    */
-  public static fromManifests(manifests: any[]): NetworkAnalysis {
-    return new NetworkAnalysis(modelOf(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }))).model);
+  public static fromManifests(manifests: any[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    const docs = manifests.map((object, documentIndex) => ({ object, source: { documentIndex } }));
+    return NetworkAnalysis.of(modelOf(withClusterContext(docs, options.context ?? [])).model, options);
   }
 
   /**
    * Analyse what a chart synthesizes.
    * @param chart the chart whose objects are analysed, as synth writes them (without running the app's validations, so a chart with lint findings can still be analysed)
+   * @param options how the manifests are read
    */
-  public static fromChart(chart: Chart): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(chartManifests(chart));
+  public static fromChart(chart: Chart, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.fromManifests(chartManifests(chart), options);
   }
 
   /**
    * Analyse what every chart of an app synthesizes together, for apps with one chart per
    * namespace or per team.
    * @param app the app whose charts are analysed
+   * @param options how the manifests are read
    */
-  public static fromApp(app: App): NetworkAnalysis {
-    return NetworkAnalysis.fromManifests(appManifests(app));
+  public static fromApp(app: App, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.fromManifests(appManifests(app), options);
   }
 
   /**
    * Analyse YAML or JSON manifest files, or folders of them (walked recursively).
    * @param paths files and folders, e.g. cdk8s' `dist` folder
+   * @param options how the manifests are read
    */
-  public static fromFiles(paths: string[]): NetworkAnalysis {
-    return new NetworkAnalysis(loadModel(paths).model);
+  public static fromFiles(paths: string[], options: NetworkAnalysisOptions = {}): NetworkAnalysis {
+    return NetworkAnalysis.of(modelOf(withClusterContext(loadManifests(paths), options.context ?? [])).model, options);
+  }
+
+  private static of(model: ClusterModel, options: NetworkAnalysisOptions): NetworkAnalysis {
+    return new NetworkAnalysis(withHostNetworkMode(model, (options.hostNetwork ?? HostNetwork.NODE) as string as HostNetworkMode));
   }
 
   private reachability?: Reachability;
@@ -118,7 +130,7 @@ export class NetworkAnalysis {
    * @param focus only connections into or out of this workload (`ns/name`) or address; without it, every connection
    */
   public render(format: ReachFormat, focus?: string): string {
-    const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus));
+    const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus, focusRanges(this.reach())));
     return renderReach(reach, format as string as ReachFormatName);
   }
 

@@ -116,17 +116,26 @@ function clusterNetworks(model: ClusterModel): string[] {
 
 /** The disjoint ranges, IPv4 first, each family in address order, that together cover both address spaces. */
 export function cutAddressSpace(model: ClusterModel): AddressInterval[] {
-  const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
+  const starts: AddressInterval[] = [];
   for (const cidr of [...ipBlocks(model).flatMap(block => [block.cidr, ...(block.except ?? [])]), ...clusterNetworks(model)]) {
     const interval = cidrInterval(cidr);
     if (!interval) continue;
-    cuts[interval.family].add(interval.first);
-    cuts[interval.family].add(interval.last + 1n);
+    starts.push({ ...interval, last: interval.first }, { family: interval.family, first: interval.last + 1n, last: interval.last + 1n });
   }
+  return cutAt(starts);
+}
+
+/**
+ * Both address spaces cut where each of `starts` (single addresses) begins a new range: IPv4
+ * first, each family in address order. A start past the last address of its family cuts nothing.
+ */
+export function cutAt(starts: readonly AddressInterval[]): AddressInterval[] {
+  const cuts = { 4: new Set<bigint>([0n]), 6: new Set<bigint>([0n]) };
+  for (const start of starts) cuts[start.family].add(start.first);
   return ([4, 6] as const).flatMap(family => {
     const end = 2n ** BigInt(BITS[family]);
-    const starts = [...cuts[family]].filter(c => c < end).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return starts.map((first, i) => ({ family, first, last: (starts[i + 1] ?? end) - 1n }));
+    const sorted = [...cuts[family]].filter(c => c < end).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return sorted.map((first, i) => ({ family, first, last: (sorted[i + 1] ?? end) - 1n }));
   });
 }
 

@@ -15,6 +15,10 @@
  *   block itself, and between replicas it would only repeat the workload's policy as a self-loop.
  *   Two different workloads whose pods look alike are both reported.
  *
+ * External ranges are named per direction (merged-ranges.ts, docs/reach-output.md): a range that
+ * sends is cut only by the ipBlocks of ingress rules, a range that receives only by those of
+ * egress rules, so each is a group of its own direction and as large as the rules allow.
+ *
  * Cost: grows with the pairs that can be allowed, not with the square of the workloads.
  * Workloads are grouped into classes (workload-classes.ts) that no rule can tell apart, and each
  * external range is a group. Each group's own side is computed rule by rule (side-index.ts): a
@@ -29,7 +33,8 @@ import { ClusterSideIndex } from './cluster-side-index';
 import { ConnectionSet } from './connection-set';
 import { End, PolicyContext } from './evaluation';
 import { GroupIndex } from './group-index';
-import { cutAddressSpace, toIpRange } from './ip-ranges';
+import { AddressInterval, cutAddressSpace, toIpRange } from './ip-ranges';
+import { mergedRanges } from './merged-ranges';
 import type { ClusterModel } from './model';
 import { compare } from './model-builder';
 import { AllowedFlow, Endpoint, endpointId, Reachability } from './results';
@@ -39,21 +44,32 @@ import { workloadClasses } from './workload-classes';
 /** Endpoints that every rule treats alike (a workload class, or one external range). */
 interface Group extends End {
   readonly endpoints: readonly { readonly endpoint: Endpoint; readonly id: string }[];
+  /** False for an external range named only as a destination; external ranges never send to each other. */
+  readonly sends: boolean;
+  /** False for an external range named only as a source. */
+  readonly receives: boolean;
+}
+
+/** External ranges as groups of one direction: sources cut by ingress ipBlocks, destinations by egress ones. */
+function externalGroups(model: ClusterModel) {
+  const group = (interval: AddressInterval, sends: boolean) => {
+    const endpoint: Endpoint = { kind: 'external', range: toIpRange(interval) };
+    return { subject: { kind: 'external' as const, interval }, endpoints: [{ endpoint, id: endpointId(endpoint) }], sends, receives: !sends };
+  };
+  return [...mergedRanges(model, 'Ingress').map(i => group(i, true)), ...mergedRanges(model, 'Egress').map(i => group(i, false))];
 }
 
 /** Every group, workload classes first, and the one group index over them that SideIndex reads too. */
 function endpointGroups(model: ClusterModel): { groups: Group[]; index: GroupIndex } {
   const classes = workloadClasses(model, new PolicyContext(model));
-  const external = cutAddressSpace(model).map(interval => {
-    const endpoint: Endpoint = { kind: 'external', range: toIpRange(interval) };
-    return { subject: { kind: 'external' as const, interval }, endpoints: [{ endpoint, id: endpointId(endpoint) }] };
-  });
   const members = [
     ...classes.map(c => ({
       subject: c.subject,
       endpoints: c.workloads.map(workload => ({ endpoint: { kind: 'workload' as const, workload }, id: endpointId({ kind: 'workload', workload }) })),
+      sends: true,
+      receives: true,
     })),
-    ...external,
+    ...externalGroups(model),
   ];
   const index = new GroupIndex(members.map(m => m.subject));
   // External ranges are never selected, so their lists stay empty: nothing isolates them.
@@ -81,12 +97,13 @@ export function computeReachability(model: ClusterModel): Reachability {
   const everyGroup = all.map((_, d) => d);
   const tiers = model.clusterPolicies?.length ? new ClusterSideIndex(all, model.clusterPolicies) : undefined;
   all.forEach((src, s) => {
+    if (!src.sends) return;
     const egress = sides.egress(s);
     const tieredEgress = tiers?.has('Egress', s) ?? false;
     // A group that cluster policies select may send to any group their rules accept, not only those its NetworkPolicies name.
     const destinations = egress === 'all' || tieredEgress ? everyGroup : egress.keys();
     for (const d of destinations) {
-      if (src.subject.kind === 'external' && all[d].subject.kind === 'external') continue;
+      if (!all[d].receives || (src.subject.kind === 'external' && all[d].subject.kind === 'external')) continue;
       const ingress = sides.ingress(d);
       let received = ingress === 'all' ? ConnectionSet.all() : ingress.get(s);
       if (tiers?.has('Ingress', d)) received = tiers.side('Ingress', d, s, { isolated: ingress !== 'all', conns: received ?? ConnectionSet.none() });
@@ -100,6 +117,6 @@ export function computeReachability(model: ClusterModel): Reachability {
   flows.sort((a, b) => a.key - b.key);
   return {
     flows: flows.map(f => f.flow),
-    externalRanges: all.flatMap(g => g.endpoints.flatMap(e => e.endpoint.kind === 'external' ? [e.endpoint.range] : [])),
+    externalRanges: cutAddressSpace(model).map(toIpRange),
   };
 }

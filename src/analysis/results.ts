@@ -28,7 +28,10 @@ export interface AllowedFlow {
 export interface Reachability {
   /** Every pair with a non-empty connection set, sorted by `endpointId(src)`, then `endpointId(dst)`. */
   readonly flows: readonly AllowedFlow[];
-  /** The disjoint external ranges the address space was cut into. */
+  /**
+   * The fine cut of the address space, at every boundary of every ipBlock (`cutAddressSpace`).
+   * Every range a flow names is a union of consecutive ones of these (merged-ranges.ts).
+   */
   readonly externalRanges: readonly IpRange[];
 }
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
 import { loadInput, reportIgnored } from './load-model';
+import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explain } from '../analysis/explain';
@@ -22,6 +23,7 @@ Options:
   -o, --output <f>   txt (default) or json: the verdict and, for each end, the layers that
                      decided it (Admin tier, NetworkPolicy, Baseline tier, default)
   -v, --verbose      list on stderr the objects left out (unknown kinds, CRDs, Services…)
+${MODEL_OPTIONS_USAGE}
 
 Exit codes: 0 allowed, 1 denied (so a pipeline can gate on it), 2 bad input or usage,
 3 internal error.`;
@@ -40,12 +42,13 @@ export const explainCommand: Command = {
         port: { type: 'string' },
         output: { type: 'string', short: 'o', default: 'txt' },
         verbose: { type: 'boolean', short: 'v' },
+        ...MODEL_OPTIONS,
       },
     }));
     if (values.from === undefined || values.to === undefined) throw new UsageError('both --from and --to are required');
     if (values.output !== 'txt' && values.output !== 'json') throw new UsageError(`unknown output format '${values.output}'; use txt or json`);
     const query = values.port === undefined ? undefined : parsePort(values.port);
-    const { model } = loadInput(positionals, io);
+    const { model } = loadInput(positionals, io, 'refuse', readModelOptions(values));
     if (values.verbose) reportIgnored(model, io);
     const src = resolveUserEndpoint(model, values.from, '--from');
     const dst = resolveUserEndpoint(model, values.to, '--to');

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
 import { loadInput } from './load-model';
+import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, type ModelOptions, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
 import type { Finding, Severity } from '../analysis/lint';
 import { failingFindings, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
@@ -29,6 +30,7 @@ Options:
       --fail-on <level>   exit 1 when a finding is at least this severe (default: error);
                           findings acknowledged by an acknowledge.cdk8s-netpol.io/<rule-id>
                           annotation on their object are reported, never counted
+${MODEL_OPTIONS_USAGE}
 
 Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
 Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage,
@@ -39,16 +41,16 @@ export const lintCommand: Command = {
   summary: 'Report NetworkPolicy mistakes (txt, json or SARIF); exit 1 on findings at --fail-on or above',
   usage: USAGE,
   run(argv, io) {
-    const { paths, format, disable, failOn } = parse(argv);
+    const { paths, format, disable, failOn, input } = parse(argv);
     // An invalid policy is a finding here, not a reason to refuse the rest of the input.
-    const { model, rejections } = loadInput(paths, io, 'omit');
+    const { model, rejections } = loadInput(paths, io, 'omit', input);
     const findings = lint(model, { disable, rejections });
     io.stdout(RENDERERS[format](findings));
     return failingFindings(findings, failOn).length > 0 ? 1 : 0;
   },
 };
 
-function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity } {
+function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity; input: ModelOptions } {
   const { values, positionals } = withUsageErrors(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -56,6 +58,7 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
       'output': { type: 'string', short: 'o', default: 'txt' },
       'disable': { type: 'string', multiple: true, default: [] },
       'fail-on': { type: 'string', default: 'error' },
+      ...MODEL_OPTIONS,
     },
   }));
   const format = values.output;
@@ -68,5 +71,5 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
   if (disable.includes(apiInvalid.id)) {
     throw new UsageError(`${apiInvalid.id} cannot be disabled: a policy the API server would reject is left out of the analysis, and that must be said; fix the policy instead`);
   }
-  return { paths: positionals, format, disable, failOn };
+  return { paths: positionals, format, disable, failOn, input: readModelOptions(values) };
 }

@@ -1,18 +1,24 @@
 import { type CliIo, UsageError } from './command';
+import type { ModelOptions } from './model-options';
+import { withHostNetworkMode } from '../analysis/host-network-mode';
 import type { ClusterModel } from '../analysis/model';
-import { type InvalidPolicies, type LoadedModel, loadModel } from '../io';
+import { withClusterContext } from '../context';
+import { type InvalidPolicies, type LoadedModel, loadManifests, loadModel, modelOf } from '../io';
 import { locationPrefix } from '../io/input-error';
 
 /**
  * The input files and folders every analysing command takes, through the shared load pipeline
  * (InputError when unreadable). What the model warns about (an object written twice, an API
  * version the server no longer serves…) goes to stderr, one line each, before any output.
+ * `options`: how the input is read (model-options.ts).
  */
-export function loadInput(paths: readonly string[], io: CliIo, invalidPolicies: InvalidPolicies = 'refuse'): LoadedModel {
+export function loadInput(paths: readonly string[], io: CliIo, invalidPolicies: InvalidPolicies = 'refuse', options?: ModelOptions): LoadedModel {
   if (paths.length === 0) throw new UsageError('no input: give one or more manifest files or folders');
-  const loaded = loadModel(paths, invalidPolicies);
+  const loaded = options?.context.length
+    ? modelOf(withClusterContext(loadManifests(paths), options.context), invalidPolicies)
+    : loadModel(paths, invalidPolicies);
   for (const warning of loaded.model.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
-  return loaded;
+  return options ? { ...loaded, model: withHostNetworkMode(loaded.model, options.hostNetwork) } : loaded;
 }
 
 /** `--verbose`: one stderr line per object the model left out (unknown kinds, CRDs, Services…), so a misspelt kind is not lost silently. */

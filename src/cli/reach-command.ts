@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
 import { loadInput, reportIgnored } from './load-model';
+import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
-import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
+import { focusOn, focusRanges, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 
 const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
 
@@ -19,6 +20,7 @@ Options:
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
+${MODEL_OPTIONS_USAGE}
 
 Exit codes: 0 printed, 2 bad input or usage, 3 internal error.`;
 
@@ -34,16 +36,17 @@ export const reachCommand: Command = {
         output: { type: 'string', short: 'o', default: 'txt' },
         focus: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        ...MODEL_OPTIONS,
       },
     }));
     const format = values.output;
     if (!isReachFormatName(format)) {
       throw new UsageError(`unknown output format '${format}'; use one of ${REACH_FORMAT_NAMES.join(', ')}`);
     }
-    const { model } = loadInput(positionals, io);
+    const { model } = loadInput(positionals, io, 'refuse', readModelOptions(values));
     if (values.verbose) reportIgnored(model, io);
     const reach = computeReachability(model);
-    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
+    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus', focusRanges(reach)));
     io.stdout(renderReach(shown, format));
     return 0;
   },

@@ -18,6 +18,8 @@ export interface TrafficQuery {
   readonly to: string;
   /** `8080`, `'8080/TCP'` or `'53/UDP'` (TCP when the protocol is left out); without it, any port. */
   readonly port?: number | string;
+  /** Cluster context presets to add to the received manifests, e.g. `['coredns']` (docs/cluster-context.md); without it, none. */
+  readonly context?: readonly string[];
 }
 
 declare global {
@@ -33,18 +35,22 @@ declare global {
 }
 
 /** What `expect(…)` may be given: anything NetworkAnalysis can read, or one already built. */
-function analysisOf(received: unknown): NetworkAnalysis {
-  if (received instanceof NetworkAnalysis) return received;
-  if (Chart.isChart(received)) return NetworkAnalysis.fromChart(received);
-  if (received instanceof App) return NetworkAnalysis.fromApp(received);
-  if (Array.isArray(received)) return NetworkAnalysis.fromManifests(received);
+function analysisOf(received: unknown, context: readonly string[] = []): NetworkAnalysis {
+  const options = { context: [...context] };
+  if (received instanceof NetworkAnalysis) {
+    if (context.length > 0) throw new TypeError('a NetworkAnalysis is already built: pass { context } to NetworkAnalysis.from…, not to the query');
+    return received;
+  }
+  if (Chart.isChart(received)) return NetworkAnalysis.fromChart(received, options);
+  if (received instanceof App) return NetworkAnalysis.fromApp(received, options);
+  if (Array.isArray(received)) return NetworkAnalysis.fromManifests(received, options);
   throw new TypeError('expected a cdk8s Chart or App, an array of manifest objects, or a NetworkAnalysis');
 }
 
 function verdict(
   this: jest.MatcherContext, matcher: string, expectAllowed: boolean, received: unknown, query: TrafficQuery,
 ): jest.CustomMatcherResult {
-  const analysis = analysisOf(received);
+  const analysis = analysisOf(received, query.context);
   const port = query.port === undefined ? undefined : String(query.port);
   const allowed = analysis.isAllowed(query.from, query.to, port);
   const traffic = `${query.from} => ${query.to}${port === undefined ? '' : ` on ${port}`}`;

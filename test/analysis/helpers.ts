@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { rangeInterval } from '../../src/analysis/ip-ranges';
 import { ClusterModel, ManifestDocument, Workload, workloadId } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
-import { endpointId, Reachability } from '../../src/analysis/results';
+import { Endpoint, endpointId, ipRangeId, Reachability } from '../../src/analysis/results';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'analysis');
 
@@ -39,6 +40,27 @@ export function workload(model: ClusterModel, id: string): Workload {
 /** `SRC => DST` → CONNS text for every allowed flow. */
 export function flowMap(reachability: Reachability): Map<string, string> {
   return new Map(reachability.flows.map(f => [`${endpointId(f.src)} => ${endpointId(f.dst)}`, f.conns.toString()]));
+}
+
+/**
+ * The flows with every external range split into the ranges of the fine cut
+ * (`reachability.externalRanges`) it covers, as `SRC => DST` → CONNS: what a per-pair reference on
+ * the fine cut computes. Reach names coarser ranges (merged-ranges.ts); this checks each of them is
+ * uniform, since a coarse range allowed more or less on one part would differ from the reference there.
+ */
+export function refinedFlowMap(reachability: Reachability): Map<string, string> {
+  const cells = reachability.externalRanges.map(range => ({ range, interval: rangeInterval(range) }));
+  const refine = (e: Endpoint): string[] => {
+    if (e.kind === 'workload') return [endpointId(e)];
+    const outer = rangeInterval(e.range);
+    return cells.filter(c => c.interval.family === outer.family && outer.first <= c.interval.first && c.interval.last <= outer.last)
+      .map(c => ipRangeId(c.range));
+  };
+  const map = new Map<string, string>();
+  for (const f of reachability.flows) {
+    for (const src of refine(f.src)) for (const dst of refine(f.dst)) map.set(`${src} => ${dst}`, f.conns.toString());
+  }
+  return map;
 }
 
 /** The flows of a fixture, as `SRC => DST` → CONNS. */

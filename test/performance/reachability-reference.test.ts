@@ -9,6 +9,7 @@ import type { ConnectionSet } from '../../src/analysis/connection-set';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
 import { endpointId, type Endpoint, type IpRange } from '../../src/analysis/results';
+import { refinedFlowMap } from '../analysis/helpers';
 import { criticalPorts, REF_PROTOCOLS, ReferenceCluster, type RefEnd } from '../support/reference-evaluator';
 
 const W = 300;
@@ -29,9 +30,11 @@ describe.each(SEEDS)('F(%#) seed %d: reachability equals the per-pair reference 
   const manifests = flatManifests(W, P, seed);
   const model = buildModel(manifests.map((object, documentIndex) => ({ object, source: { documentIndex } })));
   const reach = computeReachability(model);
+  const connsByText = new Map(reach.flows.map(f => [f.conns.toString(), f.conns]));
   const reference = new ReferenceCluster(manifests);
   const ports = criticalPorts(manifests);
-  const flows = new Map<string, ConnectionSet>(reach.flows.map(f => [`${endpointId(f.src)} => ${endpointId(f.dst)}`, f.conns]));
+  // Flows name ranges coarser than the fine cut sampled below: each flow stands for every fine range inside it.
+  const flows = new Map<string, ConnectionSet>([...refinedFlowMap(reach)].map(([pair, text]) => [pair, connsByText.get(text)!]));
   const pods = new Map(reference.pods.map(p => [`${p.namespace}/${p.name}`, p]));
   const random = new Random(seed * 7919);
 

@@ -6,9 +6,17 @@ import { addressValue } from './addresses';
 import type { Protocol } from './cluster';
 import type { RefEnd } from './reference-evaluator';
 import type { ConnectionSet } from '../../src/analysis/connection-set';
+import { rangeInterval } from '../../src/analysis/ip-ranges';
 import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
-import { endpointId, ipRangeId, IpRange } from '../../src/analysis/results';
+import { Endpoint, endpointId, ipRangeId, IpRange } from '../../src/analysis/results';
+
+/** Whether every address of `inner` is in `outer`. */
+function within(inner: IpRange, outer: IpRange): boolean {
+  const i = rangeInterval(inner);
+  const o = rangeInterval(outer);
+  return i.family === o.family && o.first <= i.first && i.last <= o.last;
+}
 
 export class AnalyzerView {
   private readonly flows = new Map<string, ConnectionSet>();
@@ -21,8 +29,13 @@ export class AnalyzerView {
     const model = buildModel([{ object: manifests, source: { documentIndex: 0 } }]);
     for (const workload of model.workloads) this.workloadIds.set(`${workload.namespace}/${workload.name}`, endpointId({ kind: 'workload', workload }));
     const reachability = computeReachability(model);
-    for (const flow of reachability.flows) this.flows.set(`${endpointId(flow.src)} => ${endpointId(flow.dst)}`, flow.conns);
+    // Flows name ranges coarser than the fine cut (merged-ranges.ts): each is recorded for every
+    // fine range inside it, so an address is looked up in the one fine range that holds it.
     this.ranges = reachability.externalRanges;
+    const fine = (e: Endpoint): string[] => e.kind === 'workload' ? [endpointId(e)] : this.ranges.filter(r => within(r, e.range)).map(ipRangeId);
+    for (const flow of reachability.flows) {
+      for (const src of fine(flow.src)) for (const dst of fine(flow.dst)) this.flows.set(`${src} => ${dst}`, flow.conns);
+    }
   }
 
   /** What the analyzer allows from `src` to `dst`. */

@@ -51,7 +51,7 @@ test('explain: the same text as the command', () => {
 
 test('render: every reach format, optionally focused', () => {
   const analysis = NetworkAnalysis.fromFiles([SHOP]);
-  expect(analysis.flows()).toHaveLength(16);
+  expect(analysis.flows()).toHaveLength(12);
   expect(analysis.render(ReachFormat.TXT, 'shop/api')).toBe([
     'shop/api[Deployment] => 203.0.113.0-203.0.113.255[External] : TCP 443',
     'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',

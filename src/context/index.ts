@@ -1,0 +1,2 @@
+export { contextPresets, splitPresetNames, UnknownPresetError, withClusterContext } from './cluster-context';
+export { PRESET_NAMES, PRESETS, type ContextPreset } from './presets';
