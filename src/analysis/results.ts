@@ -29,6 +29,15 @@ export interface Reachability {
   readonly flows: readonly AllowedFlow[];
   /** The disjoint external ranges the address space was cut into. */
   readonly externalRanges: readonly IpRange[];
+  /** What ingress controllers may open to the workloads Ingress/Route/HTTPRoute objects send to (ingress-paths.ts); undefined = not analysed. */
+  readonly ingressFlows?: readonly IngressFlow[];
+}
+
+/** A connection an ingress controller may open to a backend workload, named `{controller}` in output. */
+export interface IngressFlow {
+  readonly controller: string;
+  readonly dst: Workload;
+  readonly conns: ConnectionSet;
 }
 
 /** A rule that allows (part of) the traffic. */

@@ -1,6 +1,7 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
+import { INGRESS_CONTROLLER_OPTIONS, INGRESS_CONTROLLER_USAGE, withIngressPaths } from './ingress-controller-option';
 import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
@@ -11,13 +12,16 @@ const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_N
 
 Prints every allowed connection between workloads, and between workloads and address
 ranges outside the cluster: one line per ordered pair, with the ports and protocols
-allowed (np-guard netpol-analyzer's format, so outputs can be diffed).
+allowed (np-guard netpol-analyzer's format, so outputs can be diffed). With Ingress,
+Route or HTTPRoute objects in the input, lines \`{ingress-controller} => ns/name[Kind] : TCP 8080\`
+say what the ingress controller may open to their backends (docs/ingress-paths.md).
 
 Options:
   -o, --output <format>  ${REACH_FORMAT_NAMES.join(', ')} (default: txt); dot and mermaid draw
                          namespaces as groups and allowed connections as labelled arrows
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
+${INGRESS_CONTROLLER_USAGE}
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
 Exit codes: 0 printed, 2 bad input or usage, 3 internal error.`;
@@ -34,6 +38,7 @@ export const reachCommand: Command = {
         output: { type: 'string', short: 'o', default: 'txt' },
         focus: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        ...INGRESS_CONTROLLER_OPTIONS,
       },
     }));
     const format = values.output;
@@ -42,7 +47,7 @@ export const reachCommand: Command = {
     }
     const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
-    const reach = computeReachability(model);
+    const reach = withIngressPaths(computeReachability(model), model, values, io);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
     io.stdout(renderReach(shown, format));
     return 0;

@@ -1,0 +1,36 @@
+/**
+ * `reach --ingress-controller`: which controller the ingress paths start from
+ * (docs/ingress-paths.md). Defined here and spread into the command's options, so the command
+ * gains it with one line.
+ */
+import { type CliIo, UsageError } from './command';
+import { parseIngressController } from '../analysis/ingress-controller';
+import { analyseIngressPaths, ingressFlows } from '../analysis/ingress-paths';
+import type { ClusterModel } from '../analysis/model';
+import type { Reachability } from '../analysis/results';
+
+export const INGRESS_CONTROLLER_OPTIONS = {
+  'ingress-controller': { type: 'string', multiple: true },
+} as const;
+
+export const INGRESS_CONTROLLER_USAGE = `      --ingress-controller <c>  where Ingress/Route/HTTPRoute traffic comes from: ingress-nginx,
+                         openshift, traefik, or <namespace>/<key=value,...> (its pods' labels);
+                         repeat for several. Default: np-guard's {ingress-controller}, an
+                         unlabelled pod in a namespace no policy names`;
+
+/**
+ * `reach` with the ingress paths of the input added (when it has Ingress, Route or HTTPRoute
+ * objects); what cannot be resolved goes to stderr, one line each.
+ */
+export function withIngressPaths(reach: Reachability, model: ClusterModel, values: { 'ingress-controller'?: string[] }, io: CliIo): Reachability {
+  const controllers = (values['ingress-controller'] ?? []).map(text => {
+    try {
+      return parseIngressController(text);
+    } catch (e) {
+      throw new UsageError(`--ingress-controller: ${(e as Error).message}`, { cause: e });
+    }
+  });
+  const analysis = analyseIngressPaths(model, controllers.length > 0 ? controllers : undefined);
+  for (const warning of analysis.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
+  return analysis.objects.length === 0 ? reach : { ...reach, ingressFlows: ingressFlows(analysis) };
+}
