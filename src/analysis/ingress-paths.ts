@@ -25,9 +25,10 @@ import { compare } from './model-builder';
 import type { IngressFlow } from './results';
 import { readServices, type Service, type ServicePort } from './service-reader';
 
-/** One object sending to one workload on one TCP target port. */
+/** One backend of an object sending to one workload on one TCP target port. */
 export interface IngressSend {
   readonly object: IngressObject;
+  readonly backend: ServiceBackend;
   readonly port: number;
 }
 
@@ -62,7 +63,7 @@ export function analyseIngressPaths(model: ClusterModel, controllers: readonly I
     for (const backend of object.backends) {
       for (const send of resolver.resolve(object, backend, warnings)) {
         const list = sendsTo.get(send.workload) ?? [];
-        list.push({ object, port: send.port });
+        list.push({ object, backend, port: send.port });
         sendsTo.set(send.workload, list);
       }
     }

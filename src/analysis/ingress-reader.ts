@@ -28,6 +28,8 @@ export interface ServiceBackend {
    * the Service (a Route without `spec.port`).
    */
   readonly port?: number | string;
+  /** Where the object names it, API-server style (`spec.rules[0].http.paths[1].backend`). */
+  readonly field: string;
 }
 
 /** An Ingress, Route or (attached) HTTPRoute, with the Services it sends to. */
@@ -87,7 +89,7 @@ function ingressBackends(spec: unknown, namespace: string, warn: (text: string) 
       warn(`${at} sends to no Service port (service.name with port.number or port.name); left out of the ingress paths`);
       return [];
     }
-    return [{ namespace, serviceName: name, port: isPortNumber(number) ? number : portName }];
+    return [{ namespace, serviceName: name, port: isPortNumber(number) ? number : portName, field: at }];
   });
 }
 
@@ -102,7 +104,7 @@ function routeBackends(spec: unknown, namespace: string, warn: (text: string) =>
       warn(`${at} is not a Service (kind ${kind}, name ${name ?? 'missing'}); left out of the ingress paths`);
       return [];
     }
-    return [{ namespace, serviceName: name, port }];
+    return [{ namespace, serviceName: name, port, field: at }];
   });
 }
 
@@ -128,6 +130,6 @@ function httpRouteBackends(spec: unknown, namespace: string, gateways: ReadonlyS
       warn(`${at} sends to namespace ${refNamespace}, which needs a ReferenceGrant there; ReferenceGrants are not read, so it is left out of the ingress paths`);
       return [];
     }
-    return [{ namespace, serviceName: name, port }];
+    return [{ namespace, serviceName: name, port, field: at }];
   }));
 }

@@ -4,7 +4,7 @@
  * gains it with one line.
  */
 import { type CliIo, UsageError } from './command';
-import { parseIngressController } from '../analysis/ingress-controller';
+import { type IngressController, parseIngressController } from '../analysis/ingress-controller';
 import { analyseIngressPaths, ingressFlows } from '../analysis/ingress-paths';
 import type { ClusterModel } from '../analysis/model';
 import type { Reachability } from '../analysis/results';
@@ -18,19 +18,25 @@ export const INGRESS_CONTROLLER_USAGE = `      --ingress-controller <c>  where I
                          repeat for several. Default: np-guard's {ingress-controller}, an
                          unlabelled pod in a namespace no policy names`;
 
-/**
- * `reach` with the ingress paths of the input added (when it has Ingress, Route or HTTPRoute
- * objects); what cannot be resolved goes to stderr, one line each.
- */
-export function withIngressPaths(reach: Reachability, model: ClusterModel, values: { 'ingress-controller'?: string[] }, io: CliIo): Reachability {
-  const controllers = (values['ingress-controller'] ?? []).map(text => {
+/** The controllers given with `--ingress-controller`; undefined when none was (each command has its default). */
+export function ingressControllersOf(values: { 'ingress-controller'?: string[] }): IngressController[] | undefined {
+  const given = values['ingress-controller'] ?? [];
+  if (given.length === 0) return undefined;
+  return given.map(text => {
     try {
       return parseIngressController(text);
     } catch (e) {
       throw new UsageError(`--ingress-controller: ${(e as Error).message}`, { cause: e });
     }
   });
-  const analysis = analyseIngressPaths(model, controllers.length > 0 ? controllers : undefined);
+}
+
+/**
+ * `reach` with the ingress paths of the input added (when it has Ingress, Route or HTTPRoute
+ * objects); what cannot be resolved goes to stderr, one line each.
+ */
+export function withIngressPaths(reach: Reachability, model: ClusterModel, values: { 'ingress-controller'?: string[] }, io: CliIo): Reachability {
+  const analysis = analyseIngressPaths(model, ingressControllersOf(values));
   for (const warning of analysis.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
   return analysis.objects.length === 0 ? reach : { ...reach, ingressFlows: ingressFlows(analysis) };
 }

@@ -1,8 +1,10 @@
 /** `cdk8s-netpol lint`: argument parsing and I/O around `lint`; the rules live in src/analysis/lint. */
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
+import { INGRESS_CONTROLLER_OPTIONS, ingressControllersOf } from './ingress-controller-option';
 import { loadInput } from './load-model';
 import { withUsageErrors } from './parse-arguments';
+import type { IngressController } from '../analysis/ingress-controller';
 import type { Finding, Severity } from '../analysis/lint';
 import { failingFindings, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import { apiInvalid } from '../analysis/lint/api-invalid';
@@ -29,6 +31,9 @@ Options:
       --fail-on <level>   exit 1 when a finding is at least this severe (default: error);
                           findings acknowledged by an acknowledge.cdk8s-netpol.io/<rule-id>
                           annotation on their object are reported, never counted
+      --ingress-controller <c>  the controllers ingress-backend-blocked judges: ingress-nginx,
+                          openshift, traefik or <namespace>/<key=value,...>; repeat for several
+                          (default: np-guard's anonymous one and every profile)
 
 Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
 Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 bad input or usage,
@@ -39,16 +44,16 @@ export const lintCommand: Command = {
   summary: 'Report NetworkPolicy mistakes (txt, json or SARIF); exit 1 on findings at --fail-on or above',
   usage: USAGE,
   run(argv, io) {
-    const { paths, format, disable, failOn } = parse(argv);
+    const { paths, format, disable, failOn, ingressControllers } = parse(argv);
     // An invalid policy is a finding here, not a reason to refuse the rest of the input.
     const { model, rejections } = loadInput(paths, io, 'omit');
-    const findings = lint(model, { disable, rejections });
+    const findings = lint(model, { disable, rejections, ingressControllers });
     io.stdout(RENDERERS[format](findings));
     return failingFindings(findings, failOn).length > 0 ? 1 : 0;
   },
 };
 
-function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity } {
+function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity; ingressControllers?: IngressController[] } {
   const { values, positionals } = withUsageErrors(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -56,6 +61,7 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
       'output': { type: 'string', short: 'o', default: 'txt' },
       'disable': { type: 'string', multiple: true, default: [] },
       'fail-on': { type: 'string', default: 'error' },
+      ...INGRESS_CONTROLLER_OPTIONS,
     },
   }));
   const format = values.output;
@@ -68,5 +74,5 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
   if (disable.includes(apiInvalid.id)) {
     throw new UsageError(`${apiInvalid.id} cannot be disabled: a policy the API server would reject is left out of the analysis, and that must be said; fix the policy instead`);
   }
-  return { paths: positionals, format, disable, failOn };
+  return { paths: positionals, format, disable, failOn, ingressControllers: ingressControllersOf(values) };
 }
