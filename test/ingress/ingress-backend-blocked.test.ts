@@ -1,12 +1,12 @@
 /** `ingress-backend-blocked` beyond its fixtures: which controllers it judges, and the lint command's option. */
-import { ANONYMOUS_CONTROLLER, INGRESS_CONTROLLER_PROFILES } from '../../src/analysis/ingress-controller';
+import { ANONYMOUS_CONTROLLER, INGRESS_CONTROLLER_PROFILES, type IngressController } from '../../src/analysis/ingress-controller';
 import { cli } from '../cli/run-cli';
 import { fixturePath, lintFixture } from '../lint/fixtures';
 
 const ID = 'ingress-backend-blocked';
 const FIXED = `${ID}/fixed.yaml`;
 
-function findings(name: string, ingressControllers?: Parameters<typeof lintFixture>[1]['ingressControllers']) {
+function findings(name: string, ingressControllers?: readonly IngressController[]) {
   return lintFixture(name, { ingressControllers }).filter(f => f.ruleId === ID);
 }
 
