@@ -53,7 +53,15 @@ export const lintCommand: Command = {
   },
 };
 
-function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity; ingressControllers?: IngressController[] } {
+interface LintArguments {
+  readonly paths: string[];
+  readonly format: string;
+  readonly disable: string[];
+  readonly failOn: Severity;
+  readonly ingressControllers?: IngressController[];
+}
+
+function parse(argv: readonly string[]): LintArguments {
   const { values, positionals } = withUsageErrors(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
