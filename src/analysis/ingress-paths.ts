@@ -22,7 +22,7 @@ import { IngressObject, readIngressObjects, ServiceBackend } from './ingress-rea
 import { objectMeta, placeOf, unpackDocuments } from './manifest-objects';
 import { type ClusterModel, type Workload, workloadId } from './model';
 import { compare } from './model-builder';
-import type { IngressFlow } from './results';
+import type { IngressFlow, Reachability } from './results';
 import { readServices, type Service, type ServicePort } from './service-reader';
 
 /** One backend of an object sending to one workload on one TCP target port. */
@@ -180,4 +180,9 @@ export function ingressFlows(analysis: IngressAnalysis): IngressFlow[] {
     .filter(p => !p.allowed.isEmpty())
     .map(p => ({ controller: p.controller.name, dst: p.workload, conns: p.allowed }))
     .sort((a, b) => compare(a.controller, b.controller) || compare(workloadId(a.dst), workloadId(b.dst)));
+}
+
+/** `reach` with the allowed ingress paths, when the input has Ingress, Route or HTTPRoute objects (np-guard adds its lines then). */
+export function withIngressFlows(reach: Reachability, analysis: IngressAnalysis): Reachability {
+  return analysis.objects.length === 0 ? reach : { ...reach, ingressFlows: ingressFlows(analysis) };
 }

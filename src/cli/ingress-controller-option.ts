@@ -5,7 +5,7 @@
  */
 import { type CliIo, UsageError } from './command';
 import { type IngressController, parseIngressController } from '../analysis/ingress-controller';
-import { analyseIngressPaths, ingressFlows } from '../analysis/ingress-paths';
+import { analyseIngressPaths, withIngressFlows } from '../analysis/ingress-paths';
 import type { ClusterModel } from '../analysis/model';
 import type { Reachability } from '../analysis/results';
 
@@ -38,5 +38,5 @@ export function ingressControllersOf(values: { 'ingress-controller'?: string[] }
 export function withIngressPaths(reach: Reachability, model: ClusterModel, values: { 'ingress-controller'?: string[] }, io: CliIo): Reachability {
   const analysis = analyseIngressPaths(model, ingressControllersOf(values));
   for (const warning of analysis.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
-  return analysis.objects.length === 0 ? reach : { ...reach, ingressFlows: ingressFlows(analysis) };
+  return withIngressFlows(reach, analysis);
 }
