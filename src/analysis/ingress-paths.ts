@@ -108,9 +108,15 @@ function describingObjects(documents: ReturnType<typeof unpackDocuments>): Map<s
 
 class BackendResolver {
   private readonly services = new Map<string, Service>();
+  private readonly workloadsByNamespace = new Map<string, Workload[]>();
 
-  public constructor(private readonly model: ClusterModel, services: readonly Service[], private readonly byRef: Map<string, unknown>) {
+  public constructor(model: ClusterModel, services: readonly Service[], private readonly byRef: Map<string, unknown>) {
     for (const s of services) this.services.set(`${s.namespace}/${s.name}`, s);
+    for (const w of model.workloads) {
+      const list = this.workloadsByNamespace.get(w.namespace);
+      if (list) list.push(w);
+      else this.workloadsByNamespace.set(w.namespace, [w]);
+    }
   }
 
   /** The (workload, TCP target port) pairs a backend reaches; warnings say why one reaches nothing. */
@@ -132,8 +138,8 @@ class BackendResolver {
       return [];
     }
     const selector = service.selector;
-    const workloads = this.model.workloads.filter(w => w.namespace === service.namespace
-      && Object.entries(selector).every(([key, value]) => Object.hasOwn(w.podLabels, key) && w.podLabels[key] === value));
+    const workloads = (this.workloadsByNamespace.get(service.namespace) ?? [])
+      .filter(w => Object.entries(selector).every(([key, value]) => Object.hasOwn(w.podLabels, key) && w.podLabels[key] === value));
     if (workloads.length === 0) warn(`backend Service ${ref} selects no workload of the input; no ingress path to it`);
     return workloads.flatMap(workload => ports.flatMap(port => {
       const target = this.targetPort(workload, port);

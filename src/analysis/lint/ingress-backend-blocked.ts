@@ -26,7 +26,11 @@ export const ingressBackendBlocked: LintRule = {
     const controllers = context.ingressControllers ?? [ANONYMOUS_CONTROLLER, ...Object.values(INGRESS_CONTROLLER_PROFILES)];
     const paths = analyseIngressPaths(model, controllers).paths;
     const byWorkload = new Map<Workload, IngressPath[]>();
-    for (const path of paths) byWorkload.set(path.workload, [...byWorkload.get(path.workload) ?? [], path]);
+    for (const path of paths) {
+      const list = byWorkload.get(path.workload);
+      if (list) list.push(path);
+      else byWorkload.set(path.workload, [path]);
+    }
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const [workload, perController] of byWorkload) {
