@@ -21,7 +21,7 @@ import { ANONYMOUS_CONTROLLER, controllerNamespaceLabels, IngressController } fr
 import { IngressObject, readIngressObjects, ServiceBackend } from './ingress-reader';
 import { objectMeta, placeOf, unpackDocuments } from './manifest-objects';
 import { type ClusterModel, type Workload, workloadId } from './model';
-import { compare } from './model-builder';
+import { compare, namespaceLabels } from './model-builder';
 import type { IngressFlow, Reachability } from './results';
 import { readServices, type Service, type ServicePort } from './service-reader';
 
@@ -55,7 +55,8 @@ export interface IngressAnalysis {
 export function analyseIngressPaths(model: ClusterModel, controllers: readonly IngressController[] = [ANONYMOUS_CONTROLLER]): IngressAnalysis {
   const warnings: string[] = [];
   const documents = unpackDocuments(model.documents ?? []);
-  const objects = readIngressObjects(documents, warnings);
+  const labels = new Map(model.namespaces.map(n => [n.name, n.labels]));
+  const objects = readIngressObjects(documents, warnings, namespace => labels.get(namespace) ?? namespaceLabels(namespace));
   if (objects.length === 0) return { objects, paths: [], warnings };
   const resolver = new BackendResolver(model, readServices(documents), describingObjects(documents));
   const sendsTo = new Map<Workload, IngressSend[]>();

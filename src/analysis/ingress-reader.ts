@@ -8,13 +8,14 @@
  * - A backend is a Service in the object's namespace (Ingress, Route) or the backendRef's
  *   `namespace` (HTTPRoute, default the route's). Other backends (an Ingress `resource`, a Route
  *   `to.kind` other than Service, a backendRef of another kind) are left out with a warning.
- * - An HTTPRoute counts only when one of its `parentRefs` names a Gateway present in the input:
- *   a route no Gateway accepts sends nothing. A backendRef into another namespace needs a
+ * - An HTTPRoute counts only when one of its `parentRefs` names a Gateway present in the input
+ *   whose listeners accept it (gateway-attachment.ts): a route no Gateway accepts sends nothing. A backendRef into another namespace needs a
  *   ReferenceGrant, which is not read: such a backend is left out with a warning (fail closed).
  */
 import { isPortNumber } from './connection-set';
+import { acceptsHttpRoute } from './gateway-attachment';
 import { arrayField, field, isKindOf, ManifestObject, objectMeta, placeOf, stringField } from './manifest-objects';
-import type { SourceLocation } from './model';
+import type { Labels, SourceLocation } from './model';
 
 export type RouteKind = 'Ingress' | 'Route' | 'HTTPRoute';
 
@@ -50,8 +51,12 @@ export const INGRESS_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Gateway', [GATEWAY_GROUP]],
 ]);
 
-/** The Ingress, Route and HTTPRoute objects among `objects`; what is left out is explained in `warnings`. */
-export function readIngressObjects(objects: readonly ManifestObject[], warnings: string[]): IngressObject[] {
+/**
+ * The Ingress, Route and HTTPRoute objects among `objects`; what is left out is explained in
+ * `warnings`. `namespaceLabels` gives a namespace's labels, for Gateways that admit routes by them.
+ */
+export function readIngressObjects(objects: readonly ManifestObject[], warnings: string[],
+  namespaceLabels: (namespace: string) => Labels): IngressObject[] {
   const latest = new Map<string, ManifestObject & { kind: string; namespace: string; name: string }>();
   for (const o of objects) {
     const meta = objectMeta(o.object);
@@ -59,16 +64,21 @@ export function readIngressObjects(objects: readonly ManifestObject[], warnings:
     latest.set(`${meta.kind}/${meta.namespace}/${meta.name}`, { ...o, kind: meta.kind!, namespace: meta.namespace, name: meta.name });
   }
   const all = [...latest.values()];
-  const gateways = new Set(all.filter(o => o.kind === 'Gateway').map(o => `${o.namespace}/${o.name}`));
+  const gateways = new Map(all.filter(o => o.kind === 'Gateway').map(o => [`${o.namespace}/${o.name}`, o]));
+  const accepts = (ref: unknown, routeNamespace: string) => {
+    const namespace = stringField(ref, 'namespace') ?? routeNamespace;
+    const gateway = gateways.get(`${namespace}/${stringField(ref, 'name')}`);
+    return gateway !== undefined && acceptsHttpRoute(gateway.object, namespace, ref, routeNamespace, namespaceLabels);
+  };
   const read: IngressObject[] = [];
   for (const o of all) {
     const warn = (text: string) => warnings.push(`${placeOf(o.source)}: ${o.kind} ${o.namespace}/${o.name}: ${text}`);
     const spec = field(o.object, 'spec');
-    let backends: ServiceBackend[];
+    let backends: ServiceBackend[] | undefined;
     if (o.kind === 'Ingress') backends = ingressBackends(spec, o.namespace, warn);
     else if (o.kind === 'Route') backends = routeBackends(spec, o.namespace, warn);
-    else if (o.kind === 'HTTPRoute') backends = httpRouteBackends(spec, o.namespace, gateways, warn);
-    else continue;
+    else if (o.kind === 'HTTPRoute') backends = httpRouteBackends(spec, o.namespace, accepts, warn);
+    if (backends === undefined) continue; // a Gateway, or an HTTPRoute no Gateway accepts
     read.push({ kind: o.kind as RouteKind, namespace: o.namespace, name: o.name, backends, source: o.source });
   }
   return read;
@@ -108,12 +118,14 @@ function routeBackends(spec: unknown, namespace: string, warn: (text: string) =>
   });
 }
 
-function httpRouteBackends(spec: unknown, namespace: string, gateways: ReadonlySet<string>, warn: (text: string) => void): ServiceBackend[] {
+function httpRouteBackends(spec: unknown, namespace: string, accepts: (parentRef: unknown, routeNamespace: string) => boolean,
+  warn: (text: string) => void): ServiceBackend[] | undefined {
   const parents = arrayField(spec, 'parentRefs').filter(ref =>
     (stringField(ref, 'group') ?? GATEWAY_GROUP) === GATEWAY_GROUP && (stringField(ref, 'kind') ?? 'Gateway') === 'Gateway');
-  if (!parents.some(ref => gateways.has(`${stringField(ref, 'namespace') ?? namespace}/${stringField(ref, 'name')}`))) {
-    warn('spec.parentRefs names no Gateway of the input, so no Gateway sends its traffic; left out of the ingress paths (add the Gateway to the input)');
-    return [];
+  if (!parents.some(ref => accepts(ref, namespace))) {
+    warn('spec.parentRefs names no Gateway of the input whose listeners accept it (allowedRoutes: the Gateway\'s own namespace by default, '
+      + 'HTTP and HTTPS listeners), so no Gateway sends its traffic; left out of the ingress paths (add the Gateway, or allow the route on a listener)');
+    return undefined;
   }
   return arrayField(spec, 'rules').flatMap((rule, r) => arrayField(rule, 'backendRefs').flatMap((ref, i) => {
     const at = `spec.rules[${r}].backendRefs[${i}]`;

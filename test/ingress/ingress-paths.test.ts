@@ -113,7 +113,7 @@ spec:
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: public, namespace: infra }
-spec: { gatewayClassName: any, listeners: [{ name: http, port: 80, protocol: HTTP }] }
+spec: { gatewayClassName: any, listeners: [{ name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }] }
 ---
 apiVersion: gateway.networking.k8s.io/${version}
 kind: HTTPRoute
@@ -126,6 +126,38 @@ spec:
     expect(analysis.warnings).toEqual([]);
     expect(analysis.objects.map(o => o.kind)).toEqual(['HTTPRoute']);
     expect(lines(yaml)).toEqual(['{ingress-controller} => shop/web[Deployment] : TCP 9090']);
+  });
+
+  describe('an HTTPRoute counts when a listener of its Gateway accepts it', () => {
+    const gateway = (listener: string) => `
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop, labels: { edge: allowed } }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: public, namespace: infra }
+spec: { listeners: [${listener}] }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: web, namespace: shop }
+spec:
+  parentRefs: [{ name: public, namespace: infra, sectionName: http }]
+  rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+`;
+    test.each([
+      ['from Same (the default) admits only the Gateway\'s namespace', '{ name: http, port: 80, protocol: HTTP }', false],
+      ['from Selector admits a namespace whose labels match', '{ name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: Selector, selector: { matchLabels: { edge: allowed } } } } }', true],
+      ['from Selector admits no namespace whose labels do not match', '{ name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: Selector, selector: { matchExpressions: [{ key: edge, operator: DoesNotExist }] } } } }', false],
+      ['a TCP listener takes no HTTPRoute', '{ name: http, port: 80, protocol: TCP, allowedRoutes: { namespaces: { from: All } } }', false],
+      ['the parentRef names another listener (sectionName)', '{ name: https, port: 443, protocol: HTTPS, allowedRoutes: { namespaces: { from: All } } }', false],
+    ])('%s', (_what, listener, accepted) => {
+      const analysis = analyse(WEB + gateway(listener));
+      expect(analysis.objects.length).toBe(accepted ? 1 : 0);
+      expect(analysis.warnings).toEqual(accepted ? [] : [expect.stringMatching(/HTTPRoute shop\/web: spec\.parentRefs names no Gateway of the input whose listeners accept it/)]);
+      expect(lines(WEB + gateway(listener))).toEqual(accepted ? ['{ingress-controller} => shop/web[Deployment] : TCP 8080'] : []);
+    });
   });
 
   test('an object written twice: the last one stands', () => {
@@ -161,6 +193,7 @@ spec: { parentRefs: [{ name: public }], rules: [{ backendRefs: [{ name: web, por
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: public, namespace: shop }
+spec: { listeners: [{ name: http, port: 80, protocol: HTTP }] }
 ---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
