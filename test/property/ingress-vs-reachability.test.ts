@@ -33,7 +33,9 @@ test('a controller reaches a backend on exactly what reachability allows its Pod
     const ingress = routed.flatMap(w => [
       { apiVersion: 'v1', kind: 'Service', metadata: { name: w.name, namespace: w.namespace }, spec: { selector: w.labels, ports: [{ port: 80, targetPort: 'http' }] } },
       {
-        apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: w.name, namespace: w.namespace },
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: w.name, namespace: w.namespace },
         spec: { defaultBackend: { service: { name: w.name, port: { number: 80 } } } },
       },
     ]);
