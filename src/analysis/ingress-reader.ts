@@ -9,8 +9,10 @@
  *   `namespace` (HTTPRoute, default the route's). Other backends (an Ingress `resource`, a Route
  *   `to.kind` other than Service, a backendRef of another kind) are left out with a warning.
  * - An HTTPRoute counts only when one of its `parentRefs` names a Gateway present in the input
- *   whose listeners accept it (gateway-attachment.ts): a route no Gateway accepts sends nothing. A backendRef into another namespace needs a
- *   ReferenceGrant, which is not read: such a backend is left out with a warning (fail closed).
+ *   whose listeners accept it (gateway-attachment.ts): a route no Gateway accepts sends nothing.
+ *   A backendRef into another namespace counts when a ReferenceGrant of the input in that
+ *   namespace allows HTTPRoutes of the route's namespace to reach the Service; otherwise the
+ *   Gateway refuses it, and it is left out with a warning.
  */
 import { isPortNumber } from './connection-set';
 import { acceptsHttpRoute } from './gateway-attachment';
@@ -49,6 +51,7 @@ export const INGRESS_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Route', ['route.openshift.io']],
   ['HTTPRoute', [GATEWAY_GROUP]],
   ['Gateway', [GATEWAY_GROUP]],
+  ['ReferenceGrant', [GATEWAY_GROUP]],
 ]);
 
 /**
@@ -70,6 +73,12 @@ export function readIngressObjects(objects: readonly ManifestObject[], warnings:
     const gateway = gateways.get(`${namespace}/${stringField(ref, 'name')}`);
     return gateway !== undefined && acceptsHttpRoute(gateway.object, namespace, ref, routeNamespace, namespaceLabels);
   };
+  const grants = all.filter(o => o.kind === 'ReferenceGrant');
+  const granted = (routeNamespace: string, serviceNamespace: string, serviceName: string) => grants.some(g => g.namespace === serviceNamespace
+    && arrayField(field(g.object, 'spec'), 'from').some(f => stringField(f, 'group') === GATEWAY_GROUP && stringField(f, 'kind') === 'HTTPRoute'
+      && stringField(f, 'namespace') === routeNamespace)
+    && arrayField(field(g.object, 'spec'), 'to').some(t => (stringField(t, 'group') ?? '') === '' && stringField(t, 'kind') === 'Service'
+      && (stringField(t, 'name') ?? serviceName) === serviceName));
   const read: IngressObject[] = [];
   for (const o of all) {
     const warn = (text: string) => warnings.push(`${placeOf(o.source)}: ${o.kind} ${o.namespace}/${o.name}: ${text}`);
@@ -77,7 +86,7 @@ export function readIngressObjects(objects: readonly ManifestObject[], warnings:
     let backends: ServiceBackend[] | undefined;
     if (o.kind === 'Ingress') backends = ingressBackends(spec, o.namespace, warn);
     else if (o.kind === 'Route') backends = routeBackends(spec, o.namespace, warn);
-    else if (o.kind === 'HTTPRoute') backends = httpRouteBackends(spec, o.namespace, accepts, warn);
+    else if (o.kind === 'HTTPRoute') backends = httpRouteBackends(spec, o.namespace, accepts, granted, warn);
     if (backends === undefined) continue; // a Gateway, or an HTTPRoute no Gateway accepts
     read.push({ kind: o.kind as RouteKind, namespace: o.namespace, name: o.name, backends, source: o.source });
   }
@@ -118,8 +127,10 @@ function routeBackends(spec: unknown, namespace: string, warn: (text: string) =>
   });
 }
 
+type Granted = (routeNamespace: string, serviceNamespace: string, serviceName: string) => boolean;
+
 function httpRouteBackends(spec: unknown, namespace: string, accepts: (parentRef: unknown, routeNamespace: string) => boolean,
-  warn: (text: string) => void): ServiceBackend[] | undefined {
+  granted: Granted, warn: (text: string) => void): ServiceBackend[] | undefined {
   const parents = arrayField(spec, 'parentRefs').filter(ref =>
     (stringField(ref, 'group') ?? GATEWAY_GROUP) === GATEWAY_GROUP && (stringField(ref, 'kind') ?? 'Gateway') === 'Gateway');
   if (!parents.some(ref => accepts(ref, namespace))) {
@@ -138,10 +149,11 @@ function httpRouteBackends(spec: unknown, namespace: string, accepts: (parentRef
       warn(`${at} is not a Service with a port (kind ${kind}, name ${name ?? 'missing'}, port ${String(port ?? 'missing')}); left out of the ingress paths`);
       return [];
     }
-    if (refNamespace !== namespace) {
-      warn(`${at} sends to namespace ${refNamespace}, which needs a ReferenceGrant there; ReferenceGrants are not read, so it is left out of the ingress paths`);
+    if (refNamespace !== namespace && !granted(namespace, refNamespace, name)) {
+      warn(`${at} sends to Service ${refNamespace}/${name}, which no ReferenceGrant in namespace ${refNamespace} of the input allows to HTTPRoutes of ${namespace}; `
+        + 'left out of the ingress paths (the Gateway refuses it)');
       return [];
     }
-    return [{ namespace, serviceName: name, port, field: at }];
+    return [{ namespace: refNamespace, serviceName: name, port, field: at }];
   }));
 }

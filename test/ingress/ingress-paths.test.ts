@@ -160,6 +160,32 @@ spec:
     });
   });
 
+  test('an HTTPRoute backend in another namespace counts when a ReferenceGrant there allows it', () => {
+    const route = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: public, namespace: edge }
+spec: { listeners: [{ name: http, port: 80, protocol: HTTP }] }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: r, namespace: edge }
+spec: { parentRefs: [{ name: public }], rules: [{ backendRefs: [{ name: web, namespace: shop, port: 80 }] }] }
+---`;
+    const grant = (toName: string) => `
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: { name: edge-routes, namespace: shop }
+spec:
+  from: [{ group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: edge }]
+  to: [{ group: "", kind: Service${toName} }]
+`;
+    expect(lines(WEB + route + grant(''))).toEqual(['{ingress-controller} => shop/web[Deployment] : TCP 8080']);
+    expect(lines(WEB + route + grant(', name: web'))).toEqual(['{ingress-controller} => shop/web[Deployment] : TCP 8080']);
+    expect(lines(WEB + route + grant(', name: api'))).toEqual([]);
+    expect(lines(WEB + route)).toEqual([]);
+  });
+
   test('an object written twice: the last one stands', () => {
     const yaml = WEB + INGRESS_TO_WEB_80 + INGRESS_TO_WEB_80.replace('number: 80', 'number: 90');
     expect(lines(yaml)).toEqual(['{ingress-controller} => shop/web[Deployment] : TCP 9090']);
@@ -189,7 +215,7 @@ kind: HTTPRoute
 metadata: { name: r, namespace: shop }
 spec: { parentRefs: [{ name: public }], rules: [{ backendRefs: [{ name: web, port: 80 }] }] }
 `, /HTTPRoute shop\/r: spec\.parentRefs names no Gateway of the input/],
-    ['an HTTPRoute backend in another namespace (ReferenceGrant not read)', `
+    ['an HTTPRoute backend in another namespace without a ReferenceGrant', `
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: public, namespace: shop }
@@ -199,7 +225,7 @@ apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: r, namespace: shop }
 spec: { parentRefs: [{ name: public }], rules: [{ backendRefs: [{ name: web, namespace: other, port: 80 }] }] }
-`, /spec\.rules\[0\]\.backendRefs\[0\] sends to namespace other, which needs a ReferenceGrant/],
+`, /spec\.rules\[0\]\.backendRefs\[0\] sends to Service other\/web, which no ReferenceGrant in namespace other of the input allows to HTTPRoutes of shop/],
   ])('%s', (_what, objects, warning) => {
     const analysis = analyse(WEB + objects);
     expect(analysis.warnings).toHaveLength(1);
