@@ -6,7 +6,8 @@
 import { type CliIo, UsageError } from './command';
 import { type IngressController, parseIngressController } from '../analysis/ingress-controller';
 import { analyseIngressPaths, withIngressFlows } from '../analysis/ingress-paths';
-import type { ClusterModel } from '../analysis/model';
+import { placeOf } from '../analysis/manifest-objects';
+import { type ClusterModel, workloadId } from '../analysis/model';
 import type { Reachability } from '../analysis/results';
 
 export const INGRESS_CONTROLLER_OPTIONS = {
@@ -38,5 +39,13 @@ export function ingressControllersOf(values: { 'ingress-controller'?: string[] }
 export function withIngressPaths(reach: Reachability, model: ClusterModel, values: { 'ingress-controller'?: string[] }, io: CliIo): Reachability {
   const analysis = analyseIngressPaths(model, ingressControllersOf(values));
   for (const warning of analysis.warnings) io.stderr(`cdk8s-netpol: ${warning}\n`);
+  // As np-guard warns of a backend the policies block: the route promises what no line shows.
+  for (const path of analysis.paths) {
+    const blocked = path.wanted.subtract(path.allowed);
+    if (blocked.isEmpty()) continue;
+    const { object } = path.sends[0];
+    io.stderr(`cdk8s-netpol: ${placeOf(object.source)}: ${object.kind} ${object.namespace}/${object.name} sends to ${workloadId(path.workload)}, `
+      + `but the policies block {${path.controller.name}} on ${blocked} (see lint rule ingress-backend-blocked)\n`);
+  }
   return withIngressFlows(reach, analysis);
 }

@@ -58,3 +58,11 @@ test('a backend that resolves to nothing: a warning on stderr with its place, an
   expect([code, stdout]).toEqual([0, '']);
   expect(stderr).toBe(`cdk8s-netpol: ${file}:2: Ingress shop/shop: backend Service shop/web is not in the input; no ingress path to it (add the Service, or fix the name)\n`);
 });
+
+test('a backend the policies block: no line, and a warning naming the object, the workload, the controller and the ports', async () => {
+  const file = path.join(__dirname, '..', 'fixtures', 'lint', 'ingress-backend-blocked', 'bad.yaml');
+  const { code, stdout, stderr } = await cli('reach', file);
+  expect(code).toBe(0);
+  expect(stdout).not.toContain('{');
+  expect(stderr).toBe(`cdk8s-netpol: ${file}:34: Ingress shop/shop sends to shop/web[Deployment], but the policies block {ingress-controller} on TCP 8080 (see lint rule ingress-backend-blocked)\n`);
+});
