@@ -15,11 +15,12 @@
  * Cost: one evaluation per (controller, backend workload), each over the policies of two namespaces.
  */
 import { ConnectionSet } from './connection-set';
-import { readDeclaredPorts } from './declared-ports-reader';
+import { type DeclaredPort, readDeclaredPorts } from './declared-ports-reader';
 import { End, evaluatePair, PolicyContext } from './evaluation';
 import { ANONYMOUS_CONTROLLER, controllerNamespaceLabels, IngressController } from './ingress-controller';
 import { IngressObject, readIngressObjects, ServiceBackend } from './ingress-reader';
 import { objectMeta, placeOf, unpackDocuments } from './manifest-objects';
+import { memo } from './memo';
 import { type ClusterModel, type Workload, workloadId } from './model';
 import { compare, namespaceLabels } from './model-builder';
 import type { IngressFlow, Reachability } from './results';
@@ -110,6 +111,7 @@ function describingObjects(documents: ReturnType<typeof unpackDocuments>): Map<s
 class BackendResolver {
   private readonly services = new Map<string, Service>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private readonly declared = new Map<Workload, readonly DeclaredPort[] | undefined>();
 
   public constructor(model: ClusterModel, services: readonly Service[], private readonly byRef: Map<string, unknown>) {
     for (const s of services) this.services.set(`${s.namespace}/${s.name}`, s);
@@ -167,9 +169,12 @@ class BackendResolver {
     const number = typeof port.targetPort === 'number' ? port.targetPort
       : workload.namedPorts.find(p => p.name === port.targetPort && p.protocol === 'TCP')?.port;
     if (number === undefined) return undefined;
-    const object = this.byRef.get(`${workload.kind}/${workload.namespace}/${workload.name}`);
-    if (object === undefined) return number; // the pods' description is not in the input: nothing says the port is not served
-    return readDeclaredPorts(object, workload.kind).ports.some(p => p.port === number && p.protocol === 'TCP') ? number : undefined;
+    const declared = memo(this.declared, workload, () => {
+      const object = this.byRef.get(`${workload.kind}/${workload.namespace}/${workload.name}`);
+      return object === undefined ? undefined : readDeclaredPorts(object, workload.kind).ports;
+    });
+    // Without the object the workload is named after, nothing says the port is not served.
+    return declared === undefined || declared.some(p => p.port === number && p.protocol === 'TCP') ? number : undefined;
   }
 }
 
