@@ -14,7 +14,7 @@ Prints every allowed connection between workloads, and between workloads and add
 ranges outside the cluster: one line per ordered pair, with the ports and protocols
 allowed (np-guard netpol-analyzer's format, so outputs can be diffed). With Ingress,
 Route or HTTPRoute objects in the input, lines \`{ingress-controller} => ns/name[Kind] : TCP 8080\`
-say what the ingress controller may open to their backends (docs/ingress-paths.md).
+say what the ingress controller may open to their backends (README: "Ingress paths").
 
 Options:
   -o, --output <format>  ${REACH_FORMAT_NAMES.join(', ')} (default: txt); dot and mermaid draw
