@@ -6,6 +6,8 @@
 import { App, Chart } from 'cdk8s';
 import { explain as explainPair, resolveEndpoint } from './analysis/explain';
 import { type HostNetworkMode, withHostNetworkMode } from './analysis/host-network-mode';
+import { parseIngressController } from './analysis/ingress-controller';
+import { analyseIngressPaths, ingressFlows, withIngressFlows } from './analysis/ingress-paths';
 import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
 import type { Reachability } from './analysis/results';
@@ -134,13 +136,24 @@ export class NetworkAnalysis {
     return renderReach(reach, format as string as ReachFormatName);
   }
 
+  /**
+   * What an ingress controller may open to the workloads that Ingress, Route and HTTPRoute
+   * objects send to: one flow per backend workload, `src` `{controller}`, `conn` the target
+   * ports the policies admit (docs/ingress-paths.md in the repository).
+   * @param controller `ingress-nginx`, `openshift`, `traefik`, or `<namespace>/<key=value,...>` (its pods' labels); without it np-guard's `{ingress-controller}`, an unlabelled pod in a namespace no policy names
+   */
+  public ingressFlows(controller?: string): Flow[] {
+    const controllers = controller === undefined ? undefined : [parseIngressController(controller)];
+    return flowRows({ flows: [], externalRanges: [], ingressFlows: ingressFlows(analyseIngressPaths(this.model, controllers)) });
+  }
+
   private explanation(from: string, to: string, port?: string) {
     const query = port === undefined ? undefined : parsePortQuery(port);
     return explainPair(this.model, resolveEndpoint(this.model, from), resolveEndpoint(this.model, to), query);
   }
 
   private reach(): Reachability {
-    this.reachability ??= computeReachability(this.model);
+    this.reachability ??= withIngressFlows(computeReachability(this.model), analyseIngressPaths(this.model));
     return this.reachability;
   }
 }

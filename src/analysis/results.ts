@@ -33,6 +33,15 @@ export interface Reachability {
    * Every range a flow names is a union of consecutive ones of these (merged-ranges.ts).
    */
   readonly externalRanges: readonly IpRange[];
+  /** What ingress controllers may open to the workloads Ingress/Route/HTTPRoute objects send to (ingress-paths.ts); undefined = not analysed. */
+  readonly ingressFlows?: readonly IngressFlow[];
+}
+
+/** A connection an ingress controller may open to a backend workload, named `{controller}` in output. */
+export interface IngressFlow {
+  readonly controller: string;
+  readonly dst: Workload;
+  readonly conns: ConnectionSet;
 }
 
 /** A rule that allows (part of) the traffic. */

@@ -1,9 +1,11 @@
 /** `cdk8s-netpol lint`: argument parsing and I/O around `lint`; the rules live in src/analysis/lint. */
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from './command';
+import { INGRESS_CONTROLLER_OPTIONS, ingressControllersOf } from './ingress-controller-option';
 import { loadInput } from './load-model';
 import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, type ModelOptions, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
+import type { IngressController } from '../analysis/ingress-controller';
 import type { Finding, Severity } from '../analysis/lint';
 import { failingFindings, findRule, lint, RULES, SEVERITIES } from '../analysis/lint';
 import { apiInvalid } from '../analysis/lint/api-invalid';
@@ -30,6 +32,9 @@ Options:
       --fail-on <level>   exit 1 when a finding is at least this severe (default: error);
                           findings acknowledged by an acknowledge.cdk8s-netpol.io/<rule-id>
                           annotation on their object are reported, never counted
+      --ingress-controller <c>  the controllers ingress-backend-blocked judges: ingress-nginx,
+                          openshift, traefik or <namespace>/<key=value,...>; repeat for several
+                          (default: np-guard's anonymous one and every profile)
 ${MODEL_OPTIONS_USAGE}
 
 Rules: ${RULES.map(r => `${r.id} (${r.severity})`).join(', ')}
@@ -41,16 +46,25 @@ export const lintCommand: Command = {
   summary: 'Report NetworkPolicy mistakes (txt, json or SARIF); exit 1 on findings at --fail-on or above',
   usage: USAGE,
   run(argv, io) {
-    const { paths, format, disable, failOn, input } = parse(argv);
+    const { paths, format, disable, failOn, input, ingressControllers } = parse(argv);
     // An invalid policy is a finding here, not a reason to refuse the rest of the input.
     const { model, rejections } = loadInput(paths, io, 'omit', input);
-    const findings = lint(model, { disable, rejections });
+    const findings = lint(model, { disable, rejections, ingressControllers });
     io.stdout(RENDERERS[format](findings));
     return failingFindings(findings, failOn).length > 0 ? 1 : 0;
   },
 };
 
-function parse(argv: readonly string[]): { paths: string[]; format: string; disable: string[]; failOn: Severity; input: ModelOptions } {
+interface LintArguments {
+  readonly paths: string[];
+  readonly format: string;
+  readonly disable: string[];
+  readonly failOn: Severity;
+  readonly input: ModelOptions;
+  readonly ingressControllers?: IngressController[];
+}
+
+function parse(argv: readonly string[]): LintArguments {
   const { values, positionals } = withUsageErrors(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -59,6 +73,7 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
       'disable': { type: 'string', multiple: true, default: [] },
       'fail-on': { type: 'string', default: 'error' },
       ...MODEL_OPTIONS,
+      ...INGRESS_CONTROLLER_OPTIONS,
     },
   }));
   const format = values.output;
@@ -71,5 +86,5 @@ function parse(argv: readonly string[]): { paths: string[]; format: string; disa
   if (disable.includes(apiInvalid.id)) {
     throw new UsageError(`${apiInvalid.id} cannot be disabled: a policy the API server would reject is left out of the analysis, and that must be said; fix the policy instead`);
   }
-  return { paths: positionals, format, disable, failOn, input: readModelOptions(values) };
+  return { paths: positionals, format, disable, failOn, input: readModelOptions(values), ingressControllers: ingressControllersOf(values) };
 }

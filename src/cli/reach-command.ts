@@ -1,6 +1,7 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
+import { INGRESS_CONTROLLER_OPTIONS, INGRESS_CONTROLLER_USAGE, withIngressPaths } from './ingress-controller-option';
 import { loadInput, reportIgnored } from './load-model';
 import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
@@ -12,13 +13,16 @@ const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_N
 
 Prints every allowed connection between workloads, and between workloads and address
 ranges outside the cluster: one line per ordered pair, with the ports and protocols
-allowed (np-guard netpol-analyzer's format, so outputs can be diffed).
+allowed (np-guard netpol-analyzer's format, so outputs can be diffed). With Ingress,
+Route or HTTPRoute objects in the input, lines \`{ingress-controller} => ns/name[Kind] : TCP 8080\`
+say what the ingress controller may open to their backends (README: "Ingress paths").
 
 Options:
   -o, --output <format>  ${REACH_FORMAT_NAMES.join(', ')} (default: txt); dot and mermaid draw
                          namespaces as groups and allowed connections as labelled arrows
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
+${INGRESS_CONTROLLER_USAGE}
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 ${MODEL_OPTIONS_USAGE}
 
@@ -37,6 +41,7 @@ export const reachCommand: Command = {
         focus: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         ...MODEL_OPTIONS,
+        ...INGRESS_CONTROLLER_OPTIONS,
       },
     }));
     const format = values.output;
@@ -45,7 +50,7 @@ export const reachCommand: Command = {
     }
     const { model } = loadInput(positionals, io, 'refuse', readModelOptions(values));
     if (values.verbose) reportIgnored(model, io);
-    const reach = computeReachability(model);
+    const reach = withIngressPaths(computeReachability(model), model, values, io);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus', focusRanges(reach)));
     io.stdout(renderReach(shown, format));
     return 0;

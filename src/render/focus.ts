@@ -1,4 +1,5 @@
 import { rangeInterval } from '../analysis/ip-ranges';
+import { workloadId } from '../analysis/model';
 import { endpointId, type Endpoint, type IpRange, type Reachability } from '../analysis/results';
 
 /**
@@ -8,7 +9,11 @@ import { endpointId, type Endpoint, type IpRange, type Reachability } from '../a
  */
 export function focusOn(reach: Reachability, endpoint: Endpoint): Reachability {
   const involves = endpoint.kind === 'workload' ? sameId(endpointId(endpoint)) : overlaps(endpoint);
-  return { ...reach, flows: reach.flows.filter(f => involves(f.src) || involves(f.dst)) };
+  return {
+    ...reach,
+    flows: reach.flows.filter(f => involves(f.src) || involves(f.dst)),
+    ingressFlows: reach.ingressFlows?.filter(f => endpoint.kind === 'workload' && workloadId(f.dst) === endpointId(endpoint)),
+  };
 }
 
 const sameId = (id: string) => (e: Endpoint) => endpointId(e) === id;

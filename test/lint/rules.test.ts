@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Expectation> = {
   'namespace-name-typo': { message: ['shop/api-allow-metrics: spec.ingress[0].from[0].namespaceSelector.matchLabels:', "'monitorng'", 'did you mean monitoring?'], line: 37 },
   'peer-selects-nothing': { message: ['shop/api-ingress: spec.ingress[0].from[0]:', 'pods app=frontend in namespace shop', 'admits nothing'], line: 37 },
   'port-not-served': { message: ['shop/api-ingress: spec.ingress[0].ports[0].port:', 'TCP 8080', 'shop/api[Deployment] (it declares TCP 9000)'], line: 21 },
+  'ingress-backend-blocked': { message: ['shop/shop: spec.rules[0].http.paths[0].backend:', 'shop/web[Deployment] on TCP 8080', 'shop/web-ingress', '{ingress-controller}'], line: 34 },
   'policy-in-wrong-namespace': { message: ['default/api-deny-ingress: spec.podSelector:', 'no workload in namespace default', 'shop/api[Deployment] in namespace shop'], line: 19 },
   'cluster-rule-shadowed': { message: ["ClusterNetworkPolicy 'tenant-guard': spec.ingress[1]:", 'never matches', 'spec.ingress[0] (Deny) of this policy'], line: 1 },
   'cluster-equal-priority-overlap': { message: ["ClusterNetworkPolicy 'shop-accepts-guests': spec.priority:", '10 in the Admin tier', "ClusterNetworkPolicy 'deny-from-guests'"], line: 17 },

@@ -7,6 +7,7 @@
 import type { ApiRejection } from './api-invalid';
 import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
+import type { IngressController } from '../ingress-controller';
 import { NONE } from '../lists';
 import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
@@ -36,11 +37,13 @@ export class LintContext {
   /**
    * @param validSpecs policy objects whose `spec` passes the validator with no problem (see LintOptions)
    * @param rejections fields of policies the loader left out of the model (see LintOptions)
+   * @param ingressControllers the controllers ingress rules judge (see LintOptions)
    */
   constructor(
     public readonly model: ClusterModel,
     private readonly validSpecs?: WeakSet<object>,
     public readonly rejections: readonly ApiRejection[] = NONE,
+    public readonly ingressControllers?: readonly IngressController[],
   ) {
     this.policies = new PolicyContext(model);
     this.classes = workloadClasses(model, this.policies);

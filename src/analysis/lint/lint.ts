@@ -3,6 +3,7 @@
  * then by rule, so every output format and every run lists them in the same order; those whose
  * object acknowledges their rule carry the reason (acknowledgements.ts).
  */
+import type { IngressController } from '../ingress-controller';
 import type { ClusterModel } from '../model';
 import type { ApiRejection } from './api-invalid';
 import { compare } from '../model-builder';
@@ -23,6 +24,8 @@ export interface LintOptions {
   readonly validSpecs?: WeakSet<object>;
   /** Fields of NetworkPolicies the loader left out of the model because the API server would reject them, for `api-invalid`. */
   readonly rejections?: readonly ApiRejection[];
+  /** The controllers `ingress-backend-blocked` judges; default np-guard's anonymous one and every profile. */
+  readonly ingressControllers?: readonly IngressController[];
 }
 
 export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] {
@@ -31,7 +34,7 @@ export function lint(model: ClusterModel, options: LintOptions = {}): Finding[] 
   if (unknown.length > 0) {
     throw new Error(`unknown lint rule id ${unknown.join(', ')}; known ids: ${RULES.map(r => r.id).join(', ')}`);
   }
-  const context = new LintContext(model, options.validSpecs, options.rejections);
+  const context = new LintContext(model, options.validSpecs, options.rejections, options.ingressControllers);
   const findings = rules
     .filter(rule => !options.disable?.includes(rule.id))
     .flatMap(rule => rule.check(model, context))

@@ -11,6 +11,7 @@ import { dnsEgressMissing } from './dns-egress-missing';
 import { egressToEverywhereOnIsolated } from './egress-to-everywhere-on-isolated';
 import { emptyPeerList } from './empty-peer-list';
 import type { LintRule } from './finding';
+import { ingressBackendBlocked } from './ingress-backend-blocked';
 import { namedPortNotDeclared } from './named-port-not-declared';
 import { namespaceNameTypo } from './namespace-name-typo';
 import { namespacePodSelectorSplit } from './namespace-pod-selector-split';
@@ -49,6 +50,8 @@ export const RULES: readonly LintRule[] = [
   clusterPassInBaseline,
   clusterNetworksCatchPods,
   clusterBaselineDenyOverridden,
+  // Ingress paths (#23).
+  ingressBackendBlocked,
 ];
 
 export function findRule(id: string): LintRule | undefined {
