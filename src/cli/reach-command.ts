@@ -1,13 +1,15 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
+import { EXPOSURE_OPTIONS, EXPOSURE_USAGE, exposureOutput } from './exposure-options';
 import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
+import { endpointId } from '../analysis/results';
 import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 
-const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
+const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name] [--exposure [--explain-exposure]]
 
 Prints every allowed connection between workloads, and between workloads and address
 ranges outside the cluster: one line per ordered pair, with the ports and protocols
@@ -18,6 +20,7 @@ Options:
                          namespaces as groups and allowed connections as labelled arrows
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
+${EXPOSURE_USAGE}
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 
 Exit codes: 0 printed, 2 bad input or usage, 3 internal error.`;
@@ -34,6 +37,7 @@ export const reachCommand: Command = {
         output: { type: 'string', short: 'o', default: 'txt' },
         focus: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        ...EXPOSURE_OPTIONS,
       },
     }));
     const format = values.output;
@@ -43,8 +47,9 @@ export const reachCommand: Command = {
     const { model } = loadInput(positionals, io);
     if (values.verbose) reportIgnored(model, io);
     const reach = computeReachability(model);
-    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
-    io.stdout(renderReach(shown, format));
+    const focus = values.focus === undefined ? undefined : resolveUserEndpoint(model, values.focus, '--focus');
+    const shown = focus === undefined ? reach : focusOn(reach, focus);
+    io.stdout(exposureOutput(values, model, shown, format, focus && endpointId(focus)) ?? renderReach(shown, format));
     return 0;
   },
 };
