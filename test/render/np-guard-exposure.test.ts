@@ -26,3 +26,30 @@ test.each(names)('%s: the exposure section is np-guard\'s', async name => {
   const expected = fs.readFileSync(path.join(ESTATES, name, 'expected-exposure.txt'), 'utf8');
   expect(exposureSection(stdout)).toEqual(exposureSection(expected));
 });
+
+const RANGE = /^[0-9a-f:.]+-[0-9a-f:.]+(\[External\])?$/;
+
+const withJson = names.filter(n => fs.existsSync(path.join(ESTATES, n, 'expected-exposure.json')));
+
+test.each(withJson)('%s: -o json is np-guard\'s object, null for an empty list', async name => {
+  const { code, stdout } = await cli('reach', path.join(ESTATES, name), '--exposure', '-o', 'json');
+  expect(code).toBe(0);
+  type Item = { src: string; dst: string };
+  const strip = (text: string) => {
+    const o = JSON.parse(text);
+    const keep = (items: Item[] | null) => items && items.filter(i => !RANGE.test(i.src) && !RANGE.test(i.dst));
+    return JSON.stringify({
+      connlist_results: keep(o.connlist_results),
+      exposure_results: { egress_exposure: keep(o.exposure_results.egress_exposure), ingress_exposure: keep(o.exposure_results.ingress_exposure) },
+    }, undefined, 2);
+  };
+  expect(strip(stdout)).toBe(strip(fs.readFileSync(path.join(ESTATES, name, 'expected-exposure.json'), 'utf8')));
+  expect(stdout).toMatch(/^\{\n {2}"connlist_results": \[/);
+});
+
+test.each(withJson)('%s: -o md is np-guard\'s tables, the workload first in ingress', async name => {
+  const { code, stdout } = await cli('reach', path.join(ESTATES, name), '--exposure', '-o', 'md');
+  expect(code).toBe(0);
+  const strip = (text: string) => text.split('\n').filter(line => !line.split(' | ').some(cell => RANGE.test(cell.replace(/^\| /, ''))));
+  expect(strip(stdout)).toEqual(strip(fs.readFileSync(path.join(ESTATES, name, 'expected-exposure.md'), 'utf8')));
+});
