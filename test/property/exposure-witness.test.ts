@@ -1,0 +1,103 @@
+/**
+ * Exposure lines are real (docs/exposure.md): for every line, a witness built from the line's
+ * labels alone (a pod with the pod selector's labels, in a namespace with the namespace
+ * selector's labels, or anywhere new for `entire-cluster`), added to the input, gets at least
+ * what the line says from `computeReachability`, less only what the witness's own policies
+ * deny. And the workloads reported unprotected are exactly those no policy selects.
+ */
+import fc from 'fast-check';
+import { ConnectionSet } from '../../src/analysis/connection-set';
+import { evaluateSide, PolicyContext } from '../../src/analysis/evaluation';
+import { computeExposure, type ExposureLine } from '../../src/analysis/exposure';
+import { type ClusterModel, type LabelSelectorSpec, workloadId } from '../../src/analysis/model';
+import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
+import { endpointId } from '../../src/analysis/results';
+import { type Cluster, clusterArbitrary, clusterManifests, type Labels, NAMESPACE_NAME_LABEL } from '../support/cluster';
+import { selects } from '../support/label-selector';
+import { policyManifestsArbitrary } from '../support/policy-manifests';
+import { propertySettings } from '../support/property-settings';
+
+const NUM_RUNS = 150;
+/** A label no generated selector names, so that it changes no match. */
+const WITNESS_LABEL = { 'exposure-witness': 'yes' };
+
+const modelOf = (manifests: readonly object[]): ClusterModel => buildModel([{ object: manifests, source: { documentIndex: 0 } }]);
+
+/** Labels meeting `selector`, or undefined when it contradicts itself (it describes no pod). */
+function labelsFor(selector: LabelSelectorSpec, base: Labels = {}): Labels | undefined {
+  const labels: Record<string, string> = { ...base, ...selector.matchLabels };
+  for (const req of selector.matchExpressions ?? []) {
+    if (req.operator === 'In' && !(req.values ?? []).includes(labels[req.key])) labels[req.key] = req.values![0];
+    if (req.operator === 'Exists' && labels[req.key] === undefined) labels[req.key] = 'w';
+    if ((req.operator === 'NotIn' && (req.values ?? []).includes(labels[req.key])) || req.operator === 'DoesNotExist') delete labels[req.key];
+  }
+  return selects(selector, labels) ? labels : undefined;
+}
+
+/** The cluster with a witness pod for the far end of `line`; undefined when its selectors describe no pod. */
+function withWitness(cluster: Cluster, line: ExposureLine): { cluster: Cluster; namespace: string } | undefined {
+  const [nsSelector, podSelector] = line.peer.kind === 'entire-cluster'
+    ? [{}, {}]
+    : [line.peer.peer.namespaceSelector, line.peer.peer.podSelector];
+  const built = labelsFor(nsSelector);
+  const name = line.peer.kind === 'representative' && line.peer.peer.namespace !== undefined
+    ? line.peer.peer.namespace
+    : built?.[NAMESPACE_NAME_LABEL] ?? 'witness-ns';
+  const existing = cluster.namespaces.find(ns => ns.name === name)?.labels ?? {};
+  const nsLabels = labelsFor(nsSelector, { ...existing, [NAMESPACE_NAME_LABEL]: name });
+  const podLabels = labelsFor(podSelector, WITNESS_LABEL);
+  if (!nsLabels || nsLabels[NAMESPACE_NAME_LABEL] !== name || !podLabels) return undefined;
+  const { [NAMESPACE_NAME_LABEL]: _, ...written } = nsLabels;
+  return {
+    namespace: name,
+    cluster: {
+      namespaces: [...cluster.namespaces.filter(ns => ns.name !== name), { name, labels: written }],
+      workloads: [...cluster.workloads, { namespace: name, name: 'witness', labels: podLabels, namedPorts: [], hostNetwork: false }],
+    },
+  };
+}
+
+test('every exposure line has a witness that gets its connections', () => {
+  let witnessed = 0;
+  fc.assert(fc.property(clusterArbitrary({ hostNetwork: true }), policyManifestsArbitrary, (cluster, policies) => {
+    const exposure = computeExposure(modelOf([...clusterManifests(cluster), ...policies]));
+    for (const line of exposure.lines) {
+      const witness = withWitness(cluster, line);
+      if (!witness) continue;
+      const model = modelOf([...clusterManifests(witness.cluster), ...policies]);
+      const context = new PolicyContext(model);
+      const exposed = model.workloads.find(w => workloadId(w) === workloadId(line.workload))!;
+      const other = model.workloads.find(w => w.name === 'witness' && w.namespace === witness.namespace)!;
+      const [self, far] = [context.workloadSubject(exposed), context.workloadSubject(other)];
+      // What the witness's own policies allow (it is isolated only when it lands in a namespace with policies).
+      const own = line.direction === 'Ingress'
+        ? evaluateSide('Egress', context.selectingPolicies('Egress', far), self, self).conns
+        : evaluateSide('Ingress', context.selectingPolicies('Ingress', far), self, far).conns;
+      const [src, dst] = line.direction === 'Ingress' ? [other, exposed] : [exposed, other];
+      const flow = computeReachability(model).flows.find(f =>
+        endpointId(f.src) === workloadId(src) && endpointId(f.dst) === workloadId(dst));
+      const expected = line.conns.conns.intersect(own);
+      expect({ line: `${workloadId(line.workload)} ${line.direction} ${line.conns}`, missing: expected.subtract(flow?.conns ?? ConnectionSet.none()).toString() })
+        .toEqual({ line: expect.any(String), missing: 'No Connections' });
+      if (own.isAll() && !expected.isEmpty()) witnessed++;
+    }
+  }), propertySettings(NUM_RUNS));
+  // Most witnesses are not isolated themselves: the property is about the lines, not the witnesses' policies.
+  expect(witnessed).toBeGreaterThan(NUM_RUNS);
+});
+
+test('unprotected workloads are exactly those no policy selects, per direction', () => {
+  fc.assert(fc.property(clusterArbitrary({ hostNetwork: true }), policyManifestsArbitrary, (cluster, policies) => {
+    const model = modelOf([...clusterManifests(cluster), ...policies]);
+    const reported = new Set(computeExposure(model).unprotected.map(u => `${workloadId(u.workload)} ${u.direction}`));
+    for (const w of model.workloads) {
+      for (const direction of ['Ingress', 'Egress'] as const) {
+        const selected = !w.hostNetwork && model.policies.some(p =>
+          p.namespace === w.namespace && p.policyTypes.includes(direction) && selects(p.podSelector, w.podLabels));
+        expect({ workload: workloadId(w), direction, unprotected: reported.has(`${workloadId(w)} ${direction}`) })
+          .toEqual({ workload: workloadId(w), direction, unprotected: !selected });
+      }
+    }
+  }), propertySettings(NUM_RUNS));
+});
