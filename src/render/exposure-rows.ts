@@ -51,7 +51,7 @@ export function exposureRows(exposure: Exposure, reach: Reachability, options: E
   const ingress = lines.filter(l => l.direction === 'Ingress').map(row);
   for (const flow of reach.flows) {
     const [src, dst, conn] = [endpointId(flow.src), endpointId(flow.dst), flow.conns.toString()];
-    const addressLine = options.explain ? { explanation: 'the connection list' } : {};
+    const addressLine = options.explain ? { explanation: 'as in the connection list' } : {};
     if (flow.dst.kind === 'external' && listed.has(src)) egress.push({ src, dst, conn, ...addressLine });
     if (flow.src.kind === 'external' && listed.has(dst)) ingress.push({ src, dst, conn, ...addressLine });
   }
