@@ -9,7 +9,7 @@ import { computeReachability } from '../analysis/reachability';
 import { endpointId } from '../analysis/results';
 import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 
-const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name] [--exposure [--explain-exposure]]
+const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
 
 Prints every allowed connection between workloads, and between workloads and address
 ranges outside the cluster: one line per ordered pair, with the ports and protocols
