@@ -5,12 +5,13 @@
  */
 import { App, Chart } from 'cdk8s';
 import { explain as explainPair, resolveEndpoint } from './analysis/explain';
+import { computeExposure } from './analysis/exposure';
 import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
-import type { Reachability } from './analysis/results';
+import { endpointId, type Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
 import { loadModel, modelOf, parsePortQuery } from './io';
-import { explainToText, flowRows, focusOn, renderReach, type ReachFormatName } from './render';
+import { EXPOSURE_FORMAT_NAMES, explainToText, flowRows, focusOn, isExposureFormatName, renderExposure, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -120,6 +121,22 @@ export class NetworkAnalysis {
   public render(format: ReachFormat, focus?: string): string {
     const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus));
     return renderReach(reach, format as string as ReachFormatName);
+  }
+
+  /**
+   * Every allowed connection, then np-guard's exposure analysis (docs/exposure.md): to which pods
+   * that may not be in the input each workload is open, and which workloads no policy protects,
+   * as `cdk8s-netpol reach --exposure` prints it.
+   * @param format TXT, JSON or MARKDOWN (the formats np-guard writes exposure in)
+   * @param focus only connections and exposure of this workload (`ns/name`) or address; without it, every workload
+   */
+  public renderExposure(format: ReachFormat, focus?: string): string {
+    if (!isExposureFormatName(format)) {
+      throw new Error(`renderExposure: exposure prints as ${EXPOSURE_FORMAT_NAMES.join(', ')}, not '${format}'; use ReachFormat.TXT, JSON or MARKDOWN`);
+    }
+    const endpoint = focus === undefined ? undefined : resolveEndpoint(this.model, focus);
+    const reach = endpoint === undefined ? this.reach() : focusOn(this.reach(), endpoint);
+    return renderExposure(reach, computeExposure(this.model), format, { focus: endpoint && endpointId(endpoint) });
   }
 
   private explanation(from: string, to: string, port?: string) {
