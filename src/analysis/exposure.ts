@@ -23,9 +23,10 @@
 import { ConnectionSet } from './connection-set';
 import { PodSubject, portsConns, PolicyContext } from './evaluation';
 import { GroupIndex } from './group-index';
+import { memo } from './memo';
 import type { ClusterModel, Direction, Policy, PortSpec, RuleSpec, Workload } from './model';
 import { NamedPortRef, PotentialConnections } from './potential-connections';
-import { isEntireCluster, peerStandsFor, RepresentativePeer, representativePeers, RuleRef } from './representative-peer';
+import { isEntireCluster, RepresentativeIndex, RepresentativePeer, representativePeers, RuleRef } from './representative-peer';
 import { workloadClasses } from './workload-classes';
 
 /** The far end of an exposure line: the entire cluster, or a representative peer. */
@@ -55,21 +56,15 @@ const ENTIRE_CLUSTER: ExposurePeer = { kind: 'entire-cluster' };
 
 export function computeExposure(model: ClusterModel): Exposure {
   const classes = workloadClasses(model, new PolicyContext(model));
-  const index = new GroupIndex(classes.map(c => c.subject));
-  const isolating = index.isolatingPolicies(model.policies);
-  const peers = representativePeers(model.policies).filter(rep => !standsInInput(rep, index, model.policies[0]));
-  const standsFor = new Map<RuleSpec, readonly number[]>();
-  const peersOfRule = (policy: Policy, rule: RuleSpec) => {
-    let found = standsFor.get(rule);
-    if (!found) {
-      const rulePeers = rule.peers;
-      found = rulePeers === undefined
-        ? peers.map((_, i) => i)
-        : peers.flatMap((rep, i) => (rulePeers.some(p => peerStandsFor(policy, p, rep)) ? [i] : []));
-      standsFor.set(rule, found);
-    }
-    return found;
-  };
+  const groups = new GroupIndex(classes.map(c => c.subject));
+  const isolating = groups.isolatingPolicies(model.policies);
+  const peers = representativePeers(model.policies).filter(rep => !standsInInput(rep, groups, model.policies[0]));
+  const index = new RepresentativeIndex(peers);
+  // Per namespace: a peer without namespaceSelector is in its policy's namespace, and policies of
+  // different namespaces may share a rule object.
+  const standsFor = new Map<string, Map<RuleSpec, readonly number[]>>();
+  const peersOfRule = (policy: Policy, rule: RuleSpec) => memo(memo(standsFor, policy.namespace, () => new Map()), rule, () =>
+    (rule.peers === undefined ? index.all() : [...new Set(rule.peers.flatMap(p => index.standsFor(policy, p)))]));
 
   const lines: ExposureLine[] = [];
   const unprotected: { workload: Workload; direction: Direction }[] = [];

@@ -25,7 +25,10 @@ export interface RepresentativePeer {
   readonly podSelector: LabelSelectorSpec;
   /** The one namespace it is in, when its namespace selector names exactly one by name. */
   readonly namespace?: string;
-  /** `canonicalSelector(namespaceSelector)/canonicalSelector(podSelector)`: equal keys, equal peers. */
+  /** `canonicalSelector(namespaceSelector)` and `canonicalSelector(podSelector)`. */
+  readonly namespaceKey: string;
+  readonly podKey: string;
+  /** `namespaceKey/podKey`: equal keys, equal peers. */
   readonly key: string;
 }
 
@@ -47,7 +50,8 @@ export function representativePeerOf(policy: Policy, peer: PeerSpec): Representa
   if (peer.ipBlock || isEntireCluster(peer)) return undefined;
   const namespaceSelector = peer.namespaceSelector ?? { matchLabels: { [NAMESPACE_NAME_LABEL]: policy.namespace } };
   const podSelector = peer.podSelector ?? {};
-  return { namespaceSelector, podSelector, namespace: namedNamespace(namespaceSelector), key: `${canonicalSelector(namespaceSelector)}/${canonicalSelector(podSelector)}` };
+  const [namespaceKey, podKey] = [canonicalSelector(namespaceSelector), canonicalSelector(podSelector)];
+  return { namespaceSelector, podSelector, namespace: namedNamespace(namespaceSelector), namespaceKey, podKey, key: `${namespaceKey}/${podKey}` };
 }
 
 /**
@@ -71,17 +75,46 @@ export function representativePeers(policies: readonly Policy[]): Representative
   return [...found.values()];
 }
 
-/** Whether a `from`/`to` entry of `policy` names every pod `rep` stands for, and only by the same labels (np-guard's full match). */
-export function peerStandsFor(policy: Policy, peer: PeerSpec, rep: RepresentativePeer): boolean {
-  if (peer.ipBlock) return false;
-  const namespaceOk = peer.namespaceSelector === undefined
-    ? rep.namespace === policy.namespace
-    : fullMatch(peer.namespaceSelector, rep.namespaceSelector);
-  return namespaceOk && (peer.podSelector === undefined || fullMatch(peer.podSelector, rep.podSelector));
+/**
+ * The representative peers, indexed by their keys, to find those a `from`/`to` entry names
+ * every pod of, and only by the same labels (np-guard's full match): each of its selectors is
+ * missing or empty, or has the peer's requirements; without `namespaceSelector`, the peer is
+ * in the policy's namespace.
+ */
+export class RepresentativeIndex {
+  private readonly byNamespaceKey = new Map<string, number[]>();
+  private readonly byNamespace = new Map<string, number[]>();
+  private readonly every: readonly number[];
+
+  public constructor(public readonly peers: readonly RepresentativePeer[]) {
+    this.every = peers.map((_, i) => i);
+    peers.forEach((rep, i) => {
+      push(this.byNamespaceKey, rep.namespaceKey, i);
+      if (rep.namespace !== undefined) push(this.byNamespace, rep.namespace, i);
+    });
+  }
+
+  /** The peers (by index) that `peer` of `policy` stands for. */
+  public standsFor(policy: Policy, peer: PeerSpec): readonly number[] {
+    if (peer.ipBlock) return [];
+    const { namespaceSelector: ns, podSelector: pod } = peer;
+    const candidates = ns === undefined ? this.byNamespace.get(policy.namespace) ?? []
+      : selectsAll(ns) ? this.every : this.byNamespaceKey.get(canonicalSelector(ns)) ?? [];
+    if (pod === undefined || selectsAll(pod)) return candidates;
+    const podKey = canonicalSelector(pod);
+    return candidates.filter(i => this.peers[i].podKey === podKey);
+  }
+
+  /** Every peer (a rule without peers stands for all of them). */
+  public all(): readonly number[] {
+    return this.every;
+  }
 }
 
-function fullMatch(ruleSelector: LabelSelectorSpec, repSelector: LabelSelectorSpec): boolean {
-  return selectsAll(ruleSelector) || canonicalSelector(ruleSelector) === canonicalSelector(repSelector);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
