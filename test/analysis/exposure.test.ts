@@ -5,6 +5,7 @@
 import { modelOf } from './helpers';
 import { computeExposure, type ExposureLine } from '../../src/analysis/exposure';
 import { workloadId } from '../../src/analysis/model';
+import { buildModel } from '../../src/analysis/model-builder';
 import { canonicalSelector, representativePeerOf, representativePeers } from '../../src/analysis/representative-peer';
 
 const WORKLOADS = `
@@ -118,4 +119,15 @@ describe('exposure lines', () => {
       'shop/db[Pod] Ingress entire-cluster : All Connections',
     ]);
   });
+});
+
+test('policies of two namespaces sharing one spec object: each peer without namespaceSelector is in its own policy\'s namespace', () => {
+  const spec = { podSelector: {}, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'mon' } } }] }] };
+  const pod = (namespace: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+  const networkPolicy = (namespace: string) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np', namespace }, spec });
+  const model = buildModel([{ object: [pod('a'), pod('b'), networkPolicy('a'), networkPolicy('b')], source: { documentIndex: 0 } }]);
+  expect(summary(computeExposure(model).lines).filter(l => l.includes('Ingress'))).toEqual([
+    'a/p[Pod] Ingress kubernetes.io/metadata.name=a/role=mon : All Connections',
+    'b/p[Pod] Ingress kubernetes.io/metadata.name=b/role=mon : All Connections',
+  ]);
 });
