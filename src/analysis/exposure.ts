@@ -45,9 +45,9 @@ export interface ExposureLine {
 }
 
 export interface Exposure {
-  /** Per workload and direction, sorted by workload then peer kind (entire cluster first). */
+  /** Per workload class (workloads no rule tells apart) and direction; the renderers sort them. */
   readonly lines: readonly ExposureLine[];
-  /** Workloads that no policy isolates, per direction, in workload order. */
+  /** Workloads that no policy isolates, per direction. */
   readonly unprotected: readonly { readonly workload: Workload; readonly direction: Direction }[];
 }
 
