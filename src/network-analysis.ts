@@ -127,12 +127,12 @@ export class NetworkAnalysis {
    * Every allowed connection, then np-guard's exposure analysis (docs/exposure.md): to which pods
    * that may not be in the input each workload is open, and which workloads no policy protects,
    * as `cdk8s-netpol reach --exposure` prints it.
-   * @param format TXT, JSON or MARKDOWN (the formats np-guard writes exposure in)
+   * @param format TXT, JSON, CSV or MARKDOWN (the formats np-guard writes exposure in, but dot)
    * @param focus only connections and exposure of this workload (`ns/name`) or address; without it, every workload
    */
   public renderExposure(format: ReachFormat, focus?: string): string {
     if (!isExposureFormatName(format)) {
-      throw new Error(`renderExposure: exposure prints as ${EXPOSURE_FORMAT_NAMES.join(', ')}, not '${format}'; use ReachFormat.TXT, JSON or MARKDOWN`);
+      throw new Error(`renderExposure: exposure prints as ${EXPOSURE_FORMAT_NAMES.join(', ')}, not '${format}'; use ReachFormat.TXT, JSON, CSV or MARKDOWN`);
     }
     const endpoint = focus === undefined ? undefined : resolveEndpoint(this.model, focus);
     const reach = endpoint === undefined ? this.reach() : focusOn(this.reach(), endpoint);

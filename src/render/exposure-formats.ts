@@ -1,9 +1,10 @@
 /**
- * `reach --exposure` in np-guard netpol-analyzer's txt, json and md formats
- * (`pkg/netpol/connlist/conns_formatter_{txt,json,md}.go`): the connection list first, then the
+ * `reach --exposure` in np-guard netpol-analyzer's txt, json, csv and md formats
+ * (`pkg/netpol/connlist/conns_formatter_{txt,json,csv,md}.go`): the connection list first, then the
  * exposure section, byte for byte as np-guard writes it (tab-separated txt columns padded to the
  * longest workload, `null` for an empty json list, md tables with the workload first).
  */
+import { toCsv } from './csv';
 import { exposureRows, type ExposureRow, type ExposureRows, type ExposureRowsOptions } from './exposure-rows';
 import { flowRows } from './flow-rows';
 import { toMarkdownTable } from './markdown-table';
@@ -14,6 +15,7 @@ import type { Reachability } from '../analysis/results';
 const RENDERERS = {
   txt: exposureToTxt,
   json: exposureToJson,
+  csv: exposureToCsv,
   md: exposureToMarkdown,
 } satisfies Record<string, (reach: Reachability, rows: ExposureRows) => string>;
 
@@ -52,6 +54,19 @@ function exposureToJson(reach: Reachability, rows: ExposureRows): string {
     connlist_results: flowRows(reach),
     exposure_results: { egress_exposure: list(rows.egress), ingress_exposure: list(rows.ingress) },
   }, undefined, 2) + '\n';
+}
+
+function exposureToCsv(reach: Reachability, rows: ExposureRows): string {
+  const explain = [...rows.egress, ...rows.ingress].some(r => r.explanation !== undefined) ? ['explanation'] : [];
+  const cells = (first: string, second: string, r: ExposureRow) => [first, second, r.conn, ...(r.explanation !== undefined ? [r.explanation] : [])];
+  // A title row fills the three columns, as np-guard's csv writer does.
+  const section = (title: string, header: string[], body: string[][]) => (body.length ? [[title, '', ''], [...header, ...explain], ...body] : []);
+  return toCsv(['src', 'dst', 'conn'], [
+    ...flowRows(reach).map(r => [r.src, r.dst, r.conn]),
+    ['Exposure Analysis Result:', '', ''],
+    ...section('Egress Exposure:', ['src', 'dst', 'conn'], rows.egress.map(r => cells(r.src, r.dst, r))),
+    ...section('Ingress Exposure:', ['dst', 'src', 'conn'], rows.ingress.map(r => cells(r.dst, r.src, r))),
+  ]);
 }
 
 function exposureToMarkdown(reach: Reachability, rows: ExposureRows): string {

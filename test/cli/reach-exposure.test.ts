@@ -43,9 +43,9 @@ test('--focus narrows the exposure to one workload', async () => {
 });
 
 test('usage mistakes exit 2 with the fix', async () => {
-  const csv = await cli('reach', POD_SELECTOR, '--exposure', '-o', 'csv');
-  expect(csv.code).toBe(2);
-  expect(csv.stderr).toContain("--exposure prints as txt, json, md, not 'csv'");
+  const dot = await cli('reach', POD_SELECTOR, '--exposure', '-o', 'dot');
+  expect(dot.code).toBe(2);
+  expect(dot.stderr).toContain("--exposure prints as txt, json, csv, md, not 'dot'");
   const alone = await cli('reach', POD_SELECTOR, '--explain-exposure');
   expect(alone.code).toBe(2);
   expect(alone.stderr).toContain('add --exposure');

@@ -53,3 +53,12 @@ test.each(withJson)('%s: -o md is np-guard\'s tables, the workload first in ingr
   const strip = (text: string) => text.split('\n').filter(line => !line.split(' | ').some(cell => RANGE.test(cell.replace(/^\| /, ''))));
   expect(strip(stdout)).toEqual(strip(fs.readFileSync(path.join(ESTATES, name, 'expected-exposure.md'), 'utf8')));
 });
+
+const withCsv = names.filter(n => fs.existsSync(path.join(ESTATES, n, 'expected-exposure.csv')));
+
+test.each(withCsv)('%s: -o csv is np-guard\'s rows, a title row per section', async name => {
+  const { code, stdout } = await cli('reach', path.join(ESTATES, name), '--exposure', '-o', 'csv');
+  expect(code).toBe(0);
+  const strip = (text: string) => text.split('\n').filter(line => !line.split(',').some(cell => RANGE.test(cell)));
+  expect(strip(stdout)).toEqual(strip(fs.readFileSync(path.join(ESTATES, name, 'expected-exposure.csv'), 'utf8')));
+});
