@@ -49,7 +49,7 @@ export const reachCommand: Command = {
     const reach = computeReachability(model);
     const focus = values.focus === undefined ? undefined : resolveUserEndpoint(model, values.focus, '--focus');
     const shown = focus === undefined ? reach : focusOn(reach, focus);
-    io.stdout(exposureOutput(values, model, shown, format, focus && endpointId(focus)) ?? renderReach(shown, format));
+    io.stdout(exposureOutput(values, model, shown, format, io, focus && endpointId(focus)) ?? renderReach(shown, format));
     return 0;
   },
 };

@@ -1,6 +1,10 @@
 /** `cdk8s-netpol reach --exposure`: the options around the np-guard formats (test/render/np-guard-exposure.test.ts). */
 import * as path from 'node:path';
 import { cli } from './run-cli';
+import type { ClusterPolicy } from '../../src/analysis/model';
+import { buildModel } from '../../src/analysis/model-builder';
+import { computeReachability } from '../../src/analysis/reachability';
+import { exposureOutput } from '../../src/cli/exposure-options';
 
 const ESTATES = path.join(__dirname, '..', 'fixtures', 'np-guard-exposure');
 const POD_SELECTOR = path.join(ESTATES, 'exposure_test_conn_with_only_pod_selector');
@@ -54,4 +58,13 @@ test('usage mistakes exit 2 with the fix', async () => {
 test('without --exposure, reach prints the connection list only', async () => {
   const { stdout } = await cli('reach', POD_SELECTOR);
   expect(stdout).not.toContain('Exposure');
+});
+
+test('cluster-scoped policies in the input: a warning that the exposure leaves them out', () => {
+  const model = { ...buildModel([]), clusterPolicies: [{} as ClusterPolicy] };
+  let stderr = '';
+  const out = exposureOutput({ exposure: true }, model, computeReachability(model), 'txt', { stdout: () => {}, stderr: t => { stderr += t; } });
+  expect(out).toBe('Exposure Analysis Result:\n');
+  expect(stderr).toBe('cdk8s-netpol: --exposure reads NetworkPolicies only: the 1 cluster-scoped policies of the input'
+    + ' (ClusterNetworkPolicy, AdminNetworkPolicy) are left out of the exposure section (docs/exposure.md)\n');
 });
