@@ -16,7 +16,7 @@ import { buildModel } from '../../src/analysis/model-builder';
 import { computeReachability } from '../../src/analysis/reachability';
 import { type RepresentativePeer, representativePeers } from '../../src/analysis/representative-peer';
 import { endpointId } from '../../src/analysis/results';
-import { type Cluster, clusterArbitrary, clusterManifests, type Labels, labelsArbitrary, NAMESPACE_LABELS, NAMESPACE_NAME_LABEL, POD_LABELS } from '../support/cluster';
+import { type Cluster, clusterArbitrary, clusterManifests, type Labels, labelsArbitrary, type NamedPort, NAMESPACE_LABELS, NAMESPACE_NAME_LABEL, POD_LABELS } from '../support/cluster';
 import { selects } from '../support/label-selector';
 import { policyManifestsArbitrary } from '../support/policy-manifests';
 import { propertySettings } from '../support/property-settings';
@@ -56,9 +56,14 @@ function withWitness(cluster: Cluster, line: ExposureLine): { cluster: Cluster; 
     namespace: name,
     cluster: {
       namespaces: [...cluster.namespaces.filter(ns => ns.name !== name), { name, labels: written }],
-      workloads: [...cluster.workloads, { namespace: name, name: 'witness', labels: podLabels, namedPorts: [], hostNetwork: false }],
+      workloads: [...cluster.workloads, { namespace: name, name: 'witness', labels: podLabels, namedPorts: witnessPorts(line), hostNetwork: false }],
     },
   };
+}
+
+/** Container ports for the named ports of an egress line, so that they resolve on the witness. */
+function witnessPorts(line: ExposureLine): NamedPort[] {
+  return line.direction === 'Egress' ? line.conns.namedPorts.map((p, i) => ({ name: p.name, protocol: p.protocol, port: 40000 + i })) : [];
 }
 
 test('every exposure line has a witness that gets its connections', () => {
@@ -80,7 +85,9 @@ test('every exposure line has a witness that gets its connections', () => {
       const [src, dst] = line.direction === 'Ingress' ? [other, exposed] : [exposed, other];
       const flow = computeReachability(model).flows.find(f =>
         endpointId(f.src) === workloadId(src) && endpointId(f.dst) === workloadId(dst));
-      const expected = line.conns.conns.intersect(own);
+      // A named port of an egress line resolves on the witness, which exposes it.
+      const named = witnessPorts(line).reduce((acc, p) => acc.union(ConnectionSet.ports(p.protocol, p.port)), ConnectionSet.none());
+      const expected = line.conns.conns.union(named).intersect(own);
       expect({ line: `${workloadId(line.workload)} ${line.direction} ${line.conns}`, missing: expected.subtract(flow?.conns ?? ConnectionSet.none()).toString() })
         .toEqual({ line: expect.any(String), missing: 'No Connections' });
       if (own.isAll() && !expected.isEmpty()) witnessed++;
