@@ -1,8 +1,9 @@
 /**
  * `reach --exposure` in np-guard netpol-analyzer's txt, json, csv and md formats
  * (`pkg/netpol/connlist/conns_formatter_{txt,json,csv,md}.go`): the connection list first, then the
- * exposure section, byte for byte as np-guard writes it (tab-separated txt columns padded to the
- * longest workload, `null` for an empty json list, md tables with the workload first).
+ * exposure section as np-guard writes it, address ranges aside (docs/exposure.md): tab-separated
+ * txt columns padded to the longest workload, `null` for an empty json list, ingress tables with
+ * the workload first.
  */
 import { toCsv } from './csv';
 import { exposureRows, type ExposureRow, type ExposureRows, type ExposureRowsOptions } from './exposure-rows';
