@@ -127,7 +127,7 @@ export class NetworkAnalysis {
    * Every allowed connection, then np-guard's exposure analysis (docs/exposure.md): to which pods
    * that may not be in the input each workload is open, and which workloads no policy protects,
    * as `cdk8s-netpol reach --exposure` prints it.
-   * @param format TXT, JSON, CSV or MARKDOWN (the formats np-guard writes exposure in, but dot)
+   * @param format TXT, JSON, CSV or MARKDOWN, np-guard's exposure formats (DOT and MERMAID are refused)
    * @param focus only connections and exposure of this workload (`ns/name`) or address; without it, every workload
    */
   public renderExposure(format: ReachFormat, focus?: string): string {
