@@ -5,17 +5,18 @@
  */
 import { App, Chart } from 'cdk8s';
 import { explain as explainPair, resolveEndpoint } from './analysis/explain';
+import { computeExposure } from './analysis/exposure';
 import { type HostNetworkMode, withHostNetworkMode } from './analysis/host-network-mode';
 import { parseIngressController } from './analysis/ingress-controller';
 import { analyseIngressPaths, ingressFlows, withIngressFlows } from './analysis/ingress-paths';
 import type { ClusterModel } from './analysis/model';
 import { computeReachability } from './analysis/reachability';
-import type { Reachability } from './analysis/results';
+import { endpointId, type Reachability } from './analysis/results';
 import { appManifests, chartManifests } from './chart-manifests';
 import { withClusterContext } from './context';
 import { loadManifests, modelOf, parsePortQuery } from './io';
 import { HostNetwork, type NetworkAnalysisOptions } from './network-analysis-options';
-import { explainToText, flowRows, focusOn, focusRanges, renderReach, type ReachFormatName } from './render';
+import { EXPOSURE_FORMAT_NAMES, explainToText, flowRows, focusOn, focusRanges, isExposureFormatName, renderExposure, renderReach, type ReachFormatName } from './render';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -145,6 +146,22 @@ export class NetworkAnalysis {
   public ingressFlows(controller?: string): Flow[] {
     const controllers = controller === undefined ? undefined : [parseIngressController(controller)];
     return flowRows({ flows: [], externalRanges: [], ingressFlows: ingressFlows(analyseIngressPaths(this.model, controllers)) });
+  }
+
+  /**
+   * Every allowed connection, then np-guard's exposure analysis (docs/exposure.md): to which pods
+   * that may not be in the input each workload is open, and which workloads no policy protects,
+   * as `cdk8s-netpol reach --exposure` prints it.
+   * @param format TXT, JSON, CSV or MARKDOWN, np-guard's exposure formats (DOT and MERMAID are refused)
+   * @param focus only connections and exposure of this workload (`ns/name`) or address; without it, every workload
+   */
+  public renderExposure(format: ReachFormat, focus?: string): string {
+    if (!isExposureFormatName(format)) {
+      throw new Error(`renderExposure: exposure prints as ${EXPOSURE_FORMAT_NAMES.join(', ')}, not '${format}'; use ReachFormat.TXT, JSON, CSV or MARKDOWN`);
+    }
+    const endpoint = focus === undefined ? undefined : resolveEndpoint(this.model, focus, focusRanges(this.reach()));
+    const reach = endpoint === undefined ? this.reach() : focusOn(this.reach(), endpoint);
+    return renderExposure(reach, computeExposure(this.model), format, { focus: endpoint && endpointId(endpoint) });
   }
 
   private explanation(from: string, to: string, port?: string) {

@@ -1,12 +1,14 @@
 /** `cdk8s-netpol reach`: every allowed connection, in one of the reach formats. */
 import { parseArgs } from 'node:util';
 import { type Command, UsageError } from './command';
+import { EXPOSURE_OPTIONS, EXPOSURE_USAGE, exposureOutput } from './exposure-options';
 import { INGRESS_CONTROLLER_OPTIONS, INGRESS_CONTROLLER_USAGE, withIngressPaths } from './ingress-controller-option';
 import { loadInput, reportIgnored } from './load-model';
 import { MODEL_OPTIONS, MODEL_OPTIONS_USAGE, readModelOptions } from './model-options';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { computeReachability } from '../analysis/reachability';
+import { endpointId } from '../analysis/results';
 import { focusOn, focusRanges, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 
 const USAGE = `Usage: cdk8s-netpol reach <files/folders...> [-o ${REACH_FORMAT_NAMES.join('|')}] [--focus ns/name]
@@ -23,6 +25,7 @@ Options:
       --focus <ref>      only connections into or out of one workload: ns/name,
                          ns/name[Kind], or an IP address outside the cluster
 ${INGRESS_CONTROLLER_USAGE}
+${EXPOSURE_USAGE}
   -v, --verbose          list on stderr the objects left out (unknown kinds, CRDs, Services…)
 ${MODEL_OPTIONS_USAGE}
 
@@ -42,6 +45,7 @@ export const reachCommand: Command = {
         verbose: { type: 'boolean', short: 'v' },
         ...MODEL_OPTIONS,
         ...INGRESS_CONTROLLER_OPTIONS,
+        ...EXPOSURE_OPTIONS,
       },
     }));
     const format = values.output;
@@ -51,8 +55,9 @@ export const reachCommand: Command = {
     const { model } = loadInput(positionals, io, 'refuse', readModelOptions(values));
     if (values.verbose) reportIgnored(model, io);
     const reach = withIngressPaths(computeReachability(model), model, values, io);
-    const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus', focusRanges(reach)));
-    io.stdout(renderReach(shown, format));
+    const focus = values.focus === undefined ? undefined : resolveUserEndpoint(model, values.focus, '--focus', focusRanges(reach));
+    const shown = focus === undefined ? reach : focusOn(reach, focus);
+    io.stdout(exposureOutput(values, model, shown, format, io, focus && endpointId(focus)) ?? renderReach(shown, format));
     return 0;
   },
 };

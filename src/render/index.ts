@@ -5,3 +5,4 @@ export { focusOn, focusRanges } from './focus';
 export { isReachFormatName, REACH_FORMAT_NAMES, renderReach, type ReachFormatName } from './reach-formats';
 export { toCsv } from './csv';
 export { toMarkdownTable } from './markdown-table';
+export { EXPOSURE_FORMAT_NAMES, isExposureFormatName, renderExposure, type ExposureFormatName } from './exposure-formats';
