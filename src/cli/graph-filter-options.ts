@@ -5,6 +5,7 @@
 import { UsageError } from './command';
 import { alternatives, closestNames } from '../analysis/closest-names';
 import type { ClusterModel } from '../analysis/model';
+import { unisolatedNamespaces } from '../analysis/unisolated-namespaces';
 import type { GraphFilters } from '../render/graph-filters';
 
 export const GRAPH_FILTER_OPTIONS = {
@@ -35,9 +36,9 @@ export function graphFiltersOf(values: GraphFilterValues, model: ClusterModel, f
   if (given.length > 0 && !PICTURE_FORMATS.includes(format)) {
     throw new UsageError(`--${given[0]} filters a picture; use it with -o ${alternatives(PICTURE_FORMATS)}`);
   }
-  // Whether a namespace is open is judged on every flow; a focused reach has only some.
-  if (values.focus !== undefined && (values.collapse || format === 'html')) {
-    throw new UsageError(`--focus does not combine with ${format === 'html' ? '-o html' : '--collapse'}; use --namespace to narrow the picture`);
+  // The page shows every pair, allowed or not; a focused reach has only some of the flows.
+  if (values.focus !== undefined && format === 'html') {
+    throw new UsageError('--focus does not combine with -o html; use --namespace to narrow the page');
   }
   const known = new Set(model.workloads.map(w => w.namespace));
   const namespaces = values.namespace?.flatMap(list => list.split(',')).map(name => name.trim());
@@ -47,5 +48,5 @@ export function graphFiltersOf(values: GraphFilterValues, model: ClusterModel, f
     const hint = close.length ? `did you mean ${alternatives(close)}?` : `the input has workloads in ${alternatives([...known].sort()) || 'no namespace'}`;
     throw new UsageError(`--namespace: no workload in namespace '${name}'; ${hint}`);
   }
-  return { namespaces, hideDns: values['hide-dns'], collapse: values.collapse };
+  return { namespaces, hideDns: values['hide-dns'], collapse: values.collapse ? { namespaces: unisolatedNamespaces(model) } : undefined };
 }

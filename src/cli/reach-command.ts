@@ -7,6 +7,7 @@ import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
 import { explainPairs } from '../analysis/pair-explanations';
 import { computeReachability } from '../analysis/reachability';
+import { unisolatedNamespaces } from '../analysis/unisolated-namespaces';
 import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
 import { reachToHtml } from '../render/reach-html';
 
@@ -57,7 +58,7 @@ export const reachCommand: Command = {
     const filters = graphFiltersOf(values, model, format);
     const reach = computeReachability(model);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
-    io.stdout(isReachFormatName(format) ? renderReach(shown, format, filters) : reachToHtml(reach, explainPairs(model), filters));
+    io.stdout(isReachFormatName(format) ? renderReach(shown, format, filters) : reachToHtml(reach, explainPairs(model), unisolatedNamespaces(model), filters));
     return 0;
   },
 };

@@ -23,11 +23,11 @@ export interface GraphFilters {
    */
   readonly hideDns?: boolean;
   /**
-   * Draw every address range outside the cluster as one node, and each namespace whose every
-   * workload sends to and receives from everything (no policy isolates it) as one node.
-   * @default false
+   * Merge into one node every address range outside the cluster, and, in each of these
+   * namespaces, every workload (`reach --collapse` names those no policy isolates).
+   * @default - nothing merged
    */
-  readonly collapse?: boolean;
+  readonly collapse?: { readonly namespaces: readonly string[] };
 }
 
 /** A box of the picture: one endpoint, or the endpoints a collapse merged. */
@@ -56,34 +56,35 @@ export const OUTSIDE_ID = 'outside the cluster';
 const DNS = ConnectionSet.ports('UDP', 53).union(ConnectionSet.ports('TCP', 53));
 
 /** The connections of the picture, collapsed or not, before the namespace and DNS filters. */
-export function pictureConnections(reach: Reachability, collapse: boolean): PictureConnection[] {
-  const open = collapse ? openNamespaces(reach) : new Map<string, number>();
+export function pictureConnections(reach: Reachability, collapse: GraphFilters['collapse']): PictureConnection[] {
+  const merged = new Set(collapse?.namespaces);
+  const size = workloadCounts(reach);
   const nodeOf = (endpoint: Endpoint): PictureNode => {
     if (endpoint.kind === 'external') {
-      return collapse ? { id: OUTSIDE_ID, label: OUTSIDE_ID } : { id: endpointId(endpoint), label: `${endpoint.range.start}-${endpoint.range.end}` };
+      return collapse !== undefined ? { id: OUTSIDE_ID, label: OUTSIDE_ID } : { id: endpointId(endpoint), label: `${endpoint.range.start}-${endpoint.range.end}` };
     }
     const { namespace, name, kind } = endpoint.workload;
-    const size = open.get(namespace);
-    return size === undefined
-      ? { id: endpointId(endpoint), label: `${name}[${kind}]`, namespace }
-      : { id: `${namespace}/*`, label: `all ${size} workload${size === 1 ? '' : 's'} (not isolated)`, namespace };
+    // A namespace of one workload keeps its box: merging it would only hide the name.
+    const n = size.get(namespace)!;
+    if (!merged.has(namespace) || n === 1) return { id: endpointId(endpoint), label: `${name}[${kind}]`, namespace };
+    return { id: `${namespace}/*`, label: `${n} workloads, not isolated`, namespace };
   };
-  const merged = new Map<string, { src: PictureNode; dst: PictureNode; conns: ConnectionSet; flows: AllowedFlow[] }>();
+  const connections = new Map<string, { src: PictureNode; dst: PictureNode; conns: ConnectionSet; flows: AllowedFlow[] }>();
   for (const flow of reach.flows) {
     const src = nodeOf(flow.src);
     const dst = nodeOf(flow.dst);
-    // Inside one merged node (an open namespace talking to itself) there is nothing to draw.
+    // Inside one merged node (a namespace talking to itself) there is nothing to draw.
     if (src.id === dst.id) continue;
     const key = JSON.stringify([src.id, dst.id]);
-    const existing = merged.get(key);
+    const existing = connections.get(key);
     if (existing) {
       existing.conns = existing.conns.union(flow.conns);
       existing.flows.push(flow);
     } else {
-      merged.set(key, { src, dst, conns: flow.conns, flows: [flow] });
+      connections.set(key, { src, dst, conns: flow.conns, flows: [flow] });
     }
   }
-  return [...merged.values()].map(c => ({ ...c, dnsOnly: isDnsOnly(c.conns) }));
+  return [...connections.values()].map(c => ({ ...c, dnsOnly: isDnsOnly(c.conns) }));
 }
 
 /** Allows something, and nothing but port 53 over UDP or TCP. */
@@ -98,35 +99,13 @@ export function filterConnections(connections: readonly PictureConnection[], fil
   return connections.filter(c => !(filters.hideDns && c.dnsOnly) && (namespaces === undefined || touches(c.src) || touches(c.dst)));
 }
 
-/**
- * Namespaces in which every workload has All Connections to and from every other endpoint,
- * with their number of workloads. Counted over the flows, so the cost is one pass: such a
- * workload has a flow with each of the others (an endpoint that has no flow at all makes
- * nobody open).
- */
-function openNamespaces(reach: Reachability): Map<string, number> {
-  const endpoints = new Set(reach.externalRanges.map(range => endpointId({ kind: 'external', range })));
-  const allOut = new Map<string, number>();
-  const allIn = new Map<string, number>();
-  const workloads = new Map<string, Set<string>>();
-  for (const { src, dst, conns } of reach.flows) {
-    for (const end of [src, dst]) {
-      const id = endpointId(end);
-      endpoints.add(id);
-      if (end.kind === 'workload') {
-        if (!workloads.has(end.workload.namespace)) workloads.set(end.workload.namespace, new Set());
-        workloads.get(end.workload.namespace)!.add(id);
-      }
-    }
-    if (conns.isAll()) {
-      allOut.set(endpointId(src), (allOut.get(endpointId(src)) ?? 0) + 1);
-      allIn.set(endpointId(dst), (allIn.get(endpointId(dst)) ?? 0) + 1);
-    }
+/** How many workloads of each namespace the flows name: the text of a merged namespace's node. */
+function workloadCounts(reach: Reachability): Map<string, number> {
+  const ids = new Map<string, Set<string>>();
+  for (const end of reach.flows.flatMap(f => [f.src, f.dst])) {
+    if (end.kind !== 'workload') continue;
+    if (!ids.has(end.workload.namespace)) ids.set(end.workload.namespace, new Set());
+    ids.get(end.workload.namespace)!.add(endpointId(end));
   }
-  const others = endpoints.size - 1;
-  const open = new Map<string, number>();
-  for (const [namespace, ids] of workloads) {
-    if ([...ids].every(id => allOut.get(id) === others && allIn.get(id) === others)) open.set(namespace, ids.size);
-  }
-  return open;
+  return new Map([...ids].map(([namespace, set]) => [namespace, set.size]));
 }

@@ -45,7 +45,7 @@ export function reachGraph(reach: Reachability, filters: GraphFilters = {}): Rea
     }
     return id;
   };
-  const connections = filterConnections(pictureConnections(reach, filters.collapse ?? false), filters);
+  const connections = filterConnections(pictureConnections(reach, filters.collapse), filters);
   const edges = connections.map(c => ({ src: add(c.src), dst: add(c.dst), label: c.conns.toString() }));
   const groups = [...byNamespace.entries()]
     .sort(([a], [b]) => compare(a, b))

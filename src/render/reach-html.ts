@@ -49,9 +49,12 @@ interface PageNode {
   readonly namespace: string | null;
 }
 
-/** The page; `filters` are the controls' initial state. */
-export function reachToHtml(reach: Reachability, explained: PairExplanations, filters: GraphFilters = {}): string {
-  const data = pageData(reach, explained, filters);
+/**
+ * The page; `unisolated` are the namespaces the collapse control merges (unisolated-namespaces.ts),
+ * `filters` the controls' initial state.
+ */
+export function reachToHtml(reach: Reachability, explained: PairExplanations, unisolated: readonly string[], filters: GraphFilters = {}): string {
+  const data = pageData(reach, explained, unisolated, filters);
   // In a script element only `</script` (and `<!--`) could end the JSON early: no `<` at all is left in it.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   return [
@@ -83,7 +86,7 @@ export function reachToHtml(reach: Reachability, explained: PairExplanations, fi
   ].join('\n');
 }
 
-export function pageData(reach: Reachability, explained: PairExplanations, filters: GraphFilters): ReachPageData {
+export function pageData(reach: Reachability, explained: PairExplanations, unisolated: readonly string[], filters: GraphFilters): ReachPageData {
   const index = new Map(explained.endpoints.map((e, i) => [endpointId(e), i]));
   const at = (e: Endpoint) => index.get(endpointId(e))!;
   const picture = (connections: PictureConnection[]) => connections.map(c => ({
@@ -105,9 +108,9 @@ export function pageData(reach: Reachability, explained: PairExplanations, filte
       group: explained.groupOf[i],
     })),
     flows: reach.flows.map(f => [at(f.src), at(f.dst), f.conns.toString(), isDnsOnly(f.conns)] as const),
-    pictures: { plain: picture(pictureConnections(reach, false)), collapsed: picture(pictureConnections(reach, true)) },
+    pictures: { plain: picture(pictureConnections(reach, undefined)), collapsed: picture(pictureConnections(reach, { namespaces: unisolated })) },
     explanations,
-    filters: { namespaces: filters.namespaces ?? [], hideDns: filters.hideDns ?? false, collapse: filters.collapse ?? false },
+    filters: { namespaces: filters.namespaces ?? [], hideDns: filters.hideDns ?? false, collapse: filters.collapse !== undefined },
   };
 }
 
