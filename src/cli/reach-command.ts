@@ -58,7 +58,9 @@ export const reachCommand: Command = {
     const filters = graphFiltersOf(values, model, format);
     const reach = computeReachability(model);
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
-    io.stdout(isReachFormatName(format) ? renderReach(shown, format, filters) : reachToHtml(reach, explainPairs(model), unisolatedNamespaces(model), filters));
+    io.stdout(isReachFormatName(format)
+      ? renderReach(shown, format, filters)
+      : reachToHtml(reach, explainPairs(model), unisolatedNamespaces(model), filters));
     return 0;
   },
 };

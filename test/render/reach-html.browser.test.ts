@@ -103,9 +103,9 @@ suite(`reach -o html in headless Chromium${CHROMIUM === undefined ? ' (SKIPPED: 
   test('clicking an arrow shows the explanation of the pair it stands for', async () => {
     // Halfway along the curve, where the mouse meets the stroke (the middle of its box may be empty).
     const arrow = '#graph-svg path.edge[data-src="boutique/loadgenerator[Deployment]"][data-dst="boutique/frontend[Deployment]"]';
-    await page.$eval(arrow, path => path.scrollIntoView({ block: 'center', inline: 'center' }));
-    const at = await page.$eval(arrow, (path: any) => {
-      const point = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM());
+    await page.$eval(arrow, edge => edge.scrollIntoView({ block: 'center', inline: 'center' }));
+    const at = await page.$eval(arrow, (edge: any) => {
+      const point = edge.getPointAtLength(edge.getTotalLength() / 2).matrixTransform(edge.getScreenCTM());
       return { x: point.x, y: point.y };
     });
     await page.mouse.click(at.x, at.y);

@@ -16,7 +16,9 @@ function shownExplanation(data: ReachPageData, s: number, d: number): string | u
 }
 
 const deployment = (namespace: string, name: string, app: string) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace },
   spec: { template: { metadata: { labels: { app } }, spec: { containers: [{ name, image: 'x', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
 });
 
@@ -29,12 +31,17 @@ const { model: classes } = modelOf([
   deployment('shop', 'web-canary', 'web'),
   deployment('shop', 'api', 'api'),
   deployment('xshop', 'web', 'web'),
-  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'api', namespace: 'shop' }, spec: {
-    podSelector: { matchLabels: { app: 'api' } },
-    ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'http' }] }],
-    egress: [{ to: [{ ipBlock: { cidr: '203.0.113.0/24' } }] }],
-    policyTypes: ['Ingress', 'Egress'],
-  } },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'api', namespace: 'shop' },
+    spec: {
+      podSelector: { matchLabels: { app: 'api' } },
+      ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'http' }] }],
+      egress: [{ to: [{ ipBlock: { cidr: '203.0.113.0/24' } }] }],
+      policyTypes: ['Ingress', 'Egress'],
+    },
+  },
 ].map((object, documentIndex) => ({ object, source: { documentIndex, file: 'shop</script>.yaml' } })));
 
 describe('explanations per pair of groups', () => {
