@@ -46,7 +46,7 @@ export const REACH_HTML_SCRIPT = String.raw`
     var src = data.endpoints[s], dst = data.endpoints[d];
     var parts = data.explanations[src.group + ',' + dst.group];
     if (!parts) return src.id + ' => ' + dst.id + ': both ends are outside the cluster, where no NetworkPolicy applies\n';
-    return parts.map(function (p) { return p === 0 ? src.id : p === 1 ? dst.id : p; }).join('');
+    return parts.map(function (p) { return p === 0 ? src.id : p === 1 ? dst.id : data.texts[p - 2]; }).join('');
   }
 
   function show(pairs, selected) {

@@ -12,7 +12,7 @@ import { pageData, reachToHtml, template, type ReachPageData } from '../../src/r
 function shownExplanation(data: ReachPageData, s: number, d: number): string | undefined {
   const src = data.endpoints[s];
   const dst = data.endpoints[d];
-  return data.explanations[`${src.group},${dst.group}`]?.map(p => p === 0 ? src.id : p === 1 ? dst.id : p).join('');
+  return data.explanations[`${src.group},${dst.group}`]?.map(p => p === 0 ? src.id : p === 1 ? dst.id : data.texts[p - 2]).join('');
 }
 
 const deployment = (namespace: string, name: string, app: string) => ({
