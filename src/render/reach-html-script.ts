@@ -19,7 +19,7 @@ export const REACH_HTML_SCRIPT = String.raw`
     hideDns: document.getElementById('hide-dns'),
     collapse: document.getElementById('collapse'),
   };
-  var NODE_W = 200, NODE_H = 26, ROW = 36, COLUMN = 300, TOP = 34, PAD = 12;
+  var NODE_W = 250, NODE_H = 26, ROW = 36, COLUMN = 330, TOP = 34, PAD = 12;
   var MAX_SHOWN_PAIRS = 20;
 
   function element(ns, name, attributes, text) {
@@ -70,11 +70,31 @@ export const REACH_HTML_SCRIPT = String.raw`
     });
     var names = Object.keys(columns).sort();
     var height = TOP;
+    var place = function (name, x) { columns[name].forEach(function (n, y) { n.x = PAD + x * COLUMN; n.y = TOP + PAD + y * ROW; }); };
     names.forEach(function (name, x) {
       columns[name].sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
-      columns[name].forEach(function (n, y) { n.x = PAD + x * COLUMN; n.y = TOP + PAD + y * ROW; });
+      place(name, x);
       height = Math.max(height, TOP + 2 * PAD + columns[name].length * ROW);
     });
+    // Fewer crossings: twice, each column's nodes sorted by the mean height of their neighbours in other columns.
+    var neighbours = {};
+    connections.forEach(function (c) {
+      if (c.src.namespace === c.dst.namespace) return;
+      (neighbours[c.src.id] = neighbours[c.src.id] || []).push(nodes[c.dst.id]);
+      (neighbours[c.dst.id] = neighbours[c.dst.id] || []).push(nodes[c.src.id]);
+    });
+    var meanY = function (n) {
+      var list = neighbours[n.id] || [];
+      return list.length === 0 ? n.y : list.reduce(function (sum, m) { return sum + m.y; }, 0) / list.length;
+    };
+    for (var sweep = 0; sweep < 2; sweep++) {
+      names.forEach(function (name, x) {
+        var keyed = columns[name].map(function (n) { return { n: n, key: meanY(n) }; });
+        keyed.sort(function (a, b) { return a.key - b.key || (a.n.id < b.n.id ? -1 : 1); });
+        columns[name] = keyed.map(function (k) { return k.n; });
+        place(name, x);
+      });
+    }
     svg.setAttribute('width', String(Math.max(1, names.length) * COLUMN));
     svg.setAttribute('height', String(height + PAD));
     var defs = svg.appendChild(element(SVG_NS, 'defs'));
@@ -90,7 +110,7 @@ export const REACH_HTML_SCRIPT = String.raw`
       var kind = n.namespace === null ? ' outside' : /\/\*$/.test(n.id) ? ' collapsed' : '';
       var g = svg.appendChild(element(SVG_NS, 'g', { class: 'node' + kind, 'data-id': n.id, transform: 'translate(' + n.x + ',' + n.y + ')' }));
       g.appendChild(element(SVG_NS, 'rect', { width: NODE_W, height: NODE_H }));
-      g.appendChild(element(SVG_NS, 'text', { x: 8, y: 17 }, n.label.length > 30 ? n.label.slice(0, 29) + '…' : n.label));
+      g.appendChild(element(SVG_NS, 'text', { x: 8, y: 17 }, n.label.length > 38 ? n.label.slice(0, 37) + '…' : n.label));
       g.appendChild(element(SVG_NS, 'title', {}, n.id));
     });
     connections.forEach(function (c) {
