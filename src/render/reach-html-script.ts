@@ -156,7 +156,7 @@ export const REACH_HTML_SCRIPT = String.raw`
         var cell = row.appendChild(element(null, 'td', { class: cls, 'data-src': src.id, 'data-dst': dst.id, title: src.id + ' => ' + dst.id + ' : ' + (conns || 'denied') },
           conns === undefined ? '' : conns === 'All Connections' ? 'all' : dns ? 'dns' : '✓'));
         if (conns !== undefined) cell.setAttribute('data-conns', conns);
-        if (!inert) cell.addEventListener('click', function () { show([[s, d]], cell); });
+        if (!inert) cell.setAttribute('data-pair', s + ',' + d);
       });
     });
   }
@@ -177,6 +177,11 @@ export const REACH_HTML_SCRIPT = String.raw`
   controls.hideDns.checked = data.filters.hideDns;
   controls.collapse.checked = data.filters.collapse;
   [controls.namespace, controls.hideDns, controls.collapse].forEach(function (c) { c.addEventListener('change', render); });
+  // One listener for the whole matrix: it has a cell per pair of endpoints.
+  document.getElementById('matrix').addEventListener('click', function (event) {
+    var cell = event.target.closest('td[data-pair]');
+    if (cell) show([cell.getAttribute('data-pair').split(',').map(Number)], cell);
+  });
   render();
 })();
 `;

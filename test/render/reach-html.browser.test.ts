@@ -131,4 +131,14 @@ suite(`reach -o html in headless Chromium${CHROMIUM === undefined ? ` (SKIPPED: 
     await page.screenshot({ path: SCREENSHOT as `${string}.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
+
+  test('an arrow a collapse merged explains each pair it stands for', async () => {
+    await page.select('#namespace');
+    const arrow = '#graph-svg path.edge[data-src="ingress-nginx/ingress-nginx-controller[Deployment]"][data-dst="outside the cluster"]';
+    await page.$eval(arrow, edge => edge.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    const shown = await page.$eval('#explanation', pre => pre.textContent!);
+    const pairs = reach.flows.filter(f => endpointId(f.src) === 'ingress-nginx/ingress-nginx-controller[Deployment]' && f.dst.kind === 'external');
+    expect(pairs).toHaveLength(reach.externalRanges.length);
+    expect(shown).toBe(pairs.map(f => explainToText(explain(model, f.src, f.dst))).join('\n'));
+  });
 });
