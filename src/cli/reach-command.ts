@@ -60,7 +60,7 @@ export const reachCommand: Command = {
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
     io.stdout(isReachFormatName(format)
       ? renderReach(shown, format, filters)
-      : reachToHtml(reach, explainPairs(model), unisolatedNamespaces(model), filters));
+      : reachToHtml(reach, explainPairs(model, reach), unisolatedNamespaces(model), filters));
     return 0;
   },
 };

@@ -45,7 +45,9 @@ export const REACH_HTML_SCRIPT = String.raw`
   function explanationOf(s, d) {
     var src = data.endpoints[s], dst = data.endpoints[d];
     var parts = data.explanations[src.group + ',' + dst.group];
-    if (!parts) return src.id + ' => ' + dst.id + ': both ends are outside the cluster, where no NetworkPolicy applies\n';
+    if (src.namespace === null && dst.namespace === null) return src.id + ' => ' + dst.id + ': both ends are outside the cluster, where no NetworkPolicy applies\n';
+    // Beyond the limit of explained pairs (docs/reach-html.md): the command that explains it.
+    if (!parts) return src.id + ' => ' + dst.id + ': not explained in this page; run\n  cdk8s-netpol explain <manifests> --from \'' + src.ref + '\' --to \'' + dst.ref + '\'\n';
     return parts.map(function (p) { return p === 0 ? src.id : p === 1 ? dst.id : data.texts[p - 2]; }).join('');
   }
 

@@ -27,7 +27,14 @@ export type ExplanationTemplate = readonly (string | 0 | 1)[];
 
 /** The page's data, as the script reads it. */
 export interface ReachPageData {
-  readonly endpoints: readonly { readonly id: string; readonly label: string; readonly namespace: string | null; readonly group: number }[];
+  readonly endpoints: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly namespace: string | null;
+    readonly group: number;
+    /** How `explain --from/--to` names it: the id, or an external range's first address. */
+    readonly ref: string;
+  }[];
   /** Allowed pairs, as indexes into `endpoints`, with what is allowed and whether that is only DNS. */
   readonly flows: readonly (readonly [number, number, string, boolean])[];
   readonly pictures: { readonly plain: PageConnection[]; readonly collapsed: PageConnection[] };
@@ -117,6 +124,7 @@ export function pageData(reach: Reachability, explained: PairExplanations, uniso
       label: e.kind === 'workload' ? `${e.workload.name}[${e.workload.kind}]` : `${e.range.start}-${e.range.end}`,
       namespace: e.kind === 'workload' ? e.workload.namespace : null,
       group: explained.groupOf[i],
+      ref: e.kind === 'workload' ? endpointId(e) : e.range.start,
     })),
     flows: reach.flows.map(f => [at(f.src), at(f.dst), f.conns.toString(), isDnsOnly(f.conns)] as const),
     pictures: { plain: picture(pictureConnections(reach, undefined)), collapsed: picture(pictureConnections(reach, { namespaces: unisolated })) },

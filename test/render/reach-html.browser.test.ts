@@ -47,7 +47,7 @@ suite(`reach -o html in headless Chromium${CHROMIUM === undefined ? ` (SKIPPED: 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-html-'));
     const file = path.join(dir, 'reach.html');
-    fs.writeFileSync(file, reachToHtml(reach, explainPairs(model), collapse.namespaces));
+    fs.writeFileSync(file, reachToHtml(reach, explainPairs(model, reach), collapse.namespaces));
     url = `file://${file}`;
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage();
@@ -132,10 +132,25 @@ suite(`reach -o html in headless Chromium${CHROMIUM === undefined ? ` (SKIPPED: 
     expect(problems).toEqual([]);
   });
 
+  test('a pair beyond the limit of explained pairs shows the explain command for it', async () => {
+    const file = path.join(dir, 'unexplained.html');
+    fs.writeFileSync(file, reachToHtml(reach, explainPairs(model, reach, 0), collapse.namespaces));
+    const other = await browser.newPage();
+    await other.setViewport({ width: 1400, height: 900 });
+    await other.goto(`file://${file}`, { waitUntil: 'load' });
+    await other.click('#matrix td[data-src="boutique/frontend[Deployment]"][data-dst="0.0.0.0-255.255.255.255[External]"]');
+    expect(await other.$eval('#explanation', pre => pre.textContent)).toBe([
+      'boutique/frontend[Deployment] => 0.0.0.0-255.255.255.255[External]: not explained in this page; run',
+      "  cdk8s-netpol explain <manifests> --from 'boutique/frontend[Deployment]' --to '0.0.0.0'",
+      '',
+    ].join('\n'));
+    await other.close();
+  });
+
   test('an arrow a collapse merged explains each pair it stands for', async () => {
     await page.select('#namespace');
     const arrow = '#graph-svg path.edge[data-src="ingress-nginx/ingress-nginx-controller[Deployment]"][data-dst="outside the cluster"]';
-    await page.$eval(arrow, edge => edge.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await page.$eval(arrow, (edge: any) => edge.dispatchEvent(new edge.ownerDocument.defaultView.MouseEvent('click', { bubbles: true })));
     const shown = await page.$eval('#explanation', pre => pre.textContent!);
     const pairs = reach.flows.filter(f => endpointId(f.src) === 'ingress-nginx/ingress-nginx-controller[Deployment]' && f.dst.kind === 'external');
     expect(pairs).toHaveLength(reach.externalRanges.length);

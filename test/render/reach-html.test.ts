@@ -45,8 +45,9 @@ const { model: classes } = modelOf([
 ].map((object, documentIndex) => ({ object, source: { documentIndex, file: 'shop</script>.yaml' } })));
 
 describe('explanations per pair of groups', () => {
-  const explained = explainPairs(classes);
-  const data = pageData(computeReachability(classes), explained, [], {});
+  const reach = computeReachability(classes);
+  const explained = explainPairs(classes, reach);
+  const data = pageData(reach, explained, [], {});
 
   test('one explanation per pair of groups, not per pair of endpoints', () => {
     expect(explained.endpoints.map(endpointId)).toEqual([
@@ -58,6 +59,16 @@ describe('explanations per pair of groups', () => {
     expect(groups).toBe(7);
     // 7 x 7 group pairs, less the 4 x 4 between external ranges, less the two one-member classes' own pair.
     expect(explained.pairs).toHaveLength(7 * 7 - 4 * 4 - 2);
+    expect(explained.unexplained).toBe(0);
+  });
+
+  test('beyond the limit, the pairs of groups with an allowed flow are explained first', () => {
+    const allowed = new Set(reach.flows.map(f => `${endpointId(f.src)} => ${endpointId(f.dst)}`));
+    const limited = explainPairs(classes, reach, 5);
+    expect(limited.pairs).toHaveLength(5);
+    expect(limited.unexplained).toBe(explained.pairs.length - 5);
+    expect(limited.pairs.every(p => allowed.has(`${endpointId(p.explanation.src)} => ${endpointId(p.explanation.dst)}`))).toBe(true);
+    expect(explainPairs(classes, reach, 0)).toMatchObject({ pairs: [], unexplained: explained.pairs.length });
   });
 
   test('the page shows for every pair, allowed or denied, exactly what explain says for it', () => {
@@ -82,7 +93,7 @@ describe('explanations per pair of groups', () => {
 
 describe('the page', () => {
   const { model, reach } = onlineBoutique();
-  const html = reachToHtml(reach, explainPairs(model), unisolatedNamespaces(model), { hideDns: true });
+  const html = reachToHtml(reach, explainPairs(model, reach), unisolatedNamespaces(model), { hideDns: true });
   const data: ReachPageData = JSON.parse(html.match(/<script type="application\/json" id="data">(.*?)<\/script>/s)![1]);
 
   test('loads nothing: no URL, no src or href attribute, no @import, no url() but the arrow marker', () => {
@@ -100,7 +111,8 @@ describe('the page', () => {
   });
 
   test('text from the manifests cannot end the data script early', () => {
-    const page = reachToHtml(computeReachability(classes), explainPairs(classes), [], {});
+    const reach = computeReachability(classes);
+    const page = reachToHtml(reach, explainPairs(classes, reach), [], {});
     expect(page).toContain('shop\\u003c/script>.yaml');
     expect(page.match(/<\/script>/g)).toHaveLength(2);
   });
