@@ -111,8 +111,8 @@ describe('the page', () => {
   });
 
   test('text from the manifests cannot end the data script early', () => {
-    const reach = computeReachability(classes);
-    const page = reachToHtml(reach, explainPairs(classes, reach), [], {});
+    const shopReach = computeReachability(classes);
+    const page = reachToHtml(shopReach, explainPairs(classes, shopReach), [], {});
     expect(page).toContain('shop\\u003c/script>.yaml');
     expect(page.match(/<\/script>/g)).toHaveLength(2);
   });
