@@ -13,7 +13,7 @@ import { explainPairs } from '../../src/analysis/pair-explanations';
 import { endpointId } from '../../src/analysis/results';
 import { unisolatedNamespaces } from '../../src/analysis/unisolated-namespaces';
 import { explainToText } from '../../src/render';
-import type { GraphFilters } from '../../src/render/graph-filters';
+import { filterConnections, pictureConnections, type GraphFilters } from '../../src/render/graph-filters';
 import { reachGraph } from '../../src/render/reach-graph';
 import { reachToHtml } from '../../src/render/reach-html';
 
@@ -127,6 +127,14 @@ suite(`reach -o html in headless Chromium${CHROMIUM === undefined ? ` (SKIPPED: 
     const filtered = await visible();
     expect(filtered).toEqual(expected({ hideDns: true, collapse, namespaces: ['boutique'] }));
     expect(filtered.edges).toBeLessThan(expected({}).edges);
+    // The matrix keeps the namespace's workloads and every endpoint a kept arrow touches.
+    const kept = filterConnections(pictureConnections(reach, collapse), { hideDns: true, namespaces: ['boutique'] });
+    const rows = new Set([
+      ...model.workloads.filter(w => w.namespace === 'boutique').map(workload => endpointId({ kind: 'workload', workload })),
+      ...kept.flatMap(c => c.flows.flatMap(f => [endpointId(f.src), endpointId(f.dst)])),
+    ]);
+    expect(await page.$$eval('#matrix tbody th', ths => ths.map(th => th.textContent))).toEqual(expect.arrayContaining([...rows]));
+    expect(await page.$$eval('#matrix tbody th', ths => ths.length)).toBe(rows.size);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT as `${string}.png`, fullPage: true });
     expect(problems).toEqual([]);
