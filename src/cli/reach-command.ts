@@ -5,11 +5,9 @@ import { GRAPH_FILTER_OPTIONS, GRAPH_FILTER_USAGE, graphFiltersOf } from './grap
 import { loadInput, reportIgnored } from './load-model';
 import { withUsageErrors } from './parse-arguments';
 import { resolveUserEndpoint } from './resolve-user-endpoint';
-import { explainPairs } from '../analysis/pair-explanations';
 import { computeReachability } from '../analysis/reachability';
-import { unisolatedNamespaces } from '../analysis/unisolated-namespaces';
 import { focusOn, isReachFormatName, REACH_FORMAT_NAMES, renderReach } from '../render';
-import { reachToHtml } from '../render/reach-html';
+import { htmlPage } from '../render/reach-html';
 
 /** The lists and diagrams of the render table, and the page, which also needs the model (its explanations). */
 const FORMATS = [...REACH_FORMAT_NAMES, 'html'];
@@ -60,7 +58,7 @@ export const reachCommand: Command = {
     const shown = values.focus === undefined ? reach : focusOn(reach, resolveUserEndpoint(model, values.focus, '--focus'));
     io.stdout(isReachFormatName(format)
       ? renderReach(shown, format, filters)
-      : reachToHtml(reach, explainPairs(model, reach), unisolatedNamespaces(model), filters));
+      : htmlPage(model, reach, filters));
     return 0;
   },
 };

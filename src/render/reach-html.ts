@@ -16,8 +16,10 @@ import { explainToText } from './explain-text';
 import { isDnsOnly, pictureConnections, type GraphFilters, type PictureConnection } from './graph-filters';
 import { REACH_HTML_SCRIPT } from './reach-html-script';
 import { REACH_HTML_STYLE } from './reach-html-style';
-import type { PairExplanations } from '../analysis/pair-explanations';
+import type { ClusterModel } from '../analysis/model';
+import { explainPairs, type PairExplanations } from '../analysis/pair-explanations';
 import { endpointId, type Endpoint, type Reachability } from '../analysis/results';
+import { unisolatedNamespaces } from '../analysis/unisolated-namespaces';
 
 /**
  * An explanation with the source's and the destination's ids cut out: strings, and `0` where
@@ -95,6 +97,11 @@ export function reachToHtml(reach: Reachability, explained: PairExplanations, un
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The page of a model whose reachability is `reach`, explanations and collapsible namespaces included. */
+export function htmlPage(model: ClusterModel, reach: Reachability, filters: GraphFilters = {}): string {
+  return reachToHtml(reach, explainPairs(model, reach), unisolatedNamespaces(model), filters);
 }
 
 export function pageData(reach: Reachability, explained: PairExplanations, unisolated: readonly string[], filters: GraphFilters): ReachPageData {

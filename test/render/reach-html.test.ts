@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { onlineBoutique } from './online-boutique';
+import { NetworkAnalysis, ReachFormat } from '../../src';
 import { explain } from '../../src/analysis/explain';
 import { explainPairs } from '../../src/analysis/pair-explanations';
 import { computeReachability } from '../../src/analysis/reachability';
@@ -116,4 +118,12 @@ describe('the page', () => {
     expect(page).toContain('shop\\u003c/script>.yaml');
     expect(page.match(/<\/script>/g)).toHaveLength(2);
   });
+});
+
+test('NetworkAnalysis renders the page too, never focused', () => {
+  const analysis = NetworkAnalysis.fromFiles([path.join(__dirname, '../fixtures/cli/shop')]);
+  const page = analysis.render(ReachFormat.HTML);
+  const data: ReachPageData = JSON.parse(page.match(/<script type="application\/json" id="data">(.*?)<\/script>/s)![1]);
+  expect(data.flows).toHaveLength(analysis.flows().length);
+  expect(() => analysis.render(ReachFormat.HTML, 'shop/api')).toThrow("the html page shows every pair; it takes no focus (got 'shop/api')");
 });
