@@ -5,7 +5,8 @@
  * (reach-html-script.ts) and the data as JSON; the page loads nothing, not even from its own
  * folder, so it can be mailed, attached to a CI run or opened offline.
  *
- * This module only turns computed results into the page's data: the flows, both pictures
+ * `htmlPage` asks the analysis for what only the model knows (the explanations, the namespaces
+ * no policy isolates); the rest only turns computed results into the page's data: the flows, both pictures
  * (plain and collapsed, from graph-filters.ts; the browser applies the namespace and DNS
  * filters, which only keep or drop whole connections) and one explanation per pair of groups,
  * with the two ends' ids left as holes for the page to fill in (pair-explanations.ts). The
