@@ -24,7 +24,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // Non-jsii runtime deps must be bundled. Argument parsing uses node:util parseArgs.
   bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0'],
   // cdk8s-plus-34: the newest cdk8s-plus, to prove workloads of any cdk8s-plus are accepted by their shape.
-  devDeps: ['cdk8s-cli@^2.207.0', 'fast-check@^4', '@types/node@^20', 'cdk8s-plus-34@^2.0.54'],
+  devDeps: ['cdk8s-cli@^2.207.0', 'fast-check@^4', '@types/node@^20', 'cdk8s-plus-34@^2.0.54', 'puppeteer-core@^24'],
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
   jestOptions: {

@@ -17,6 +17,7 @@ import { withClusterContext } from './context';
 import { loadManifests, modelOf, parsePortQuery } from './io';
 import { HostNetwork, type NetworkAnalysisOptions } from './network-analysis-options';
 import { EXPOSURE_FORMAT_NAMES, explainToText, flowRows, focusOn, focusRanges, isExposureFormatName, renderExposure, renderReach, type ReachFormatName } from './render';
+import { htmlPage } from './render/reach-html';
 
 /** Output formats of `NetworkAnalysis.render`, the same as `cdk8s-netpol reach -o`. */
 export enum ReachFormat {
@@ -32,6 +33,8 @@ export enum ReachFormat {
   DOT = 'dot',
   /** A Mermaid flowchart (renders in GitHub): namespaces as subgraphs, allowed connections as labelled edges. */
   MERMAID = 'mermaid',
+  /** One self-contained HTML page: graph, matrix, filters, and the explanation of any pair on click (docs/reach-html.md). Not focused. */
+  HTML = 'html',
 }
 
 /** One allowed connection: an ordered pair and everything allowed between them. */
@@ -130,9 +133,13 @@ export class NetworkAnalysis {
   /**
    * Every allowed connection in one of the `cdk8s-netpol reach` formats.
    * @param format the output format
-   * @param focus only connections into or out of this workload (`ns/name`) or address; without it, every connection
+   * @param focus only connections into or out of this workload (`ns/name`) or address; without it, every connection (HTML: never focused)
    */
   public render(format: ReachFormat, focus?: string): string {
+    if (format === ReachFormat.HTML) {
+      if (focus !== undefined) throw new Error(`the html page shows every pair; it takes no focus (got '${focus}')`);
+      return htmlPage(this.model, this.reach());
+    }
     const reach = focus === undefined ? this.reach() : focusOn(this.reach(), resolveEndpoint(this.model, focus, focusRanges(this.reach())));
     return renderReach(reach, format as string as ReachFormatName);
   }

@@ -1,3 +1,4 @@
+import type { GraphFilters } from './graph-filters';
 import { reachGraph } from './reach-graph';
 import type { Reachability } from '../analysis/results';
 
@@ -6,8 +7,8 @@ import type { Reachability } from '../analysis/results';
  * subgraphs as boxes), workloads as boxes inside, external ranges as ellipses outside. Node
  * ids are the endpoint ids themselves, quoted: stable, unique and readable in the source.
  */
-export function reachToDot(reach: Reachability): string {
-  const graph = reachGraph(reach);
+export function reachToDot(reach: Reachability, filters: GraphFilters = {}): string {
+  const graph = reachGraph(reach, filters);
   const lines = ['digraph reachability {', '  rankdir=LR', '  node [shape=box]'];
   for (const group of graph.groups) {
     lines.push(`  subgraph ${quote(`cluster_${group.namespace}`)} {`, `    label=${quote(group.namespace)}`);

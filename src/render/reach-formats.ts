@@ -1,3 +1,4 @@
+import type { GraphFilters } from './graph-filters';
 import { reachToDot } from './reach-dot';
 import { reachToMermaid } from './reach-mermaid';
 import { reachToCsv, reachToJson, reachToMarkdown, reachToTxt } from './reach-table';
@@ -11,7 +12,7 @@ const RENDERERS = {
   md: reachToMarkdown,
   dot: reachToDot,
   mermaid: reachToMermaid,
-} satisfies Record<string, (reach: Reachability) => string>;
+} satisfies Record<string, (reach: Reachability, filters: GraphFilters) => string>;
 
 export type ReachFormatName = keyof typeof RENDERERS;
 
@@ -21,6 +22,7 @@ export function isReachFormatName(name: string): name is ReachFormatName {
   return Object.prototype.hasOwnProperty.call(RENDERERS, name);
 }
 
-export function renderReach(reach: Reachability, format: ReachFormatName): string {
-  return RENDERERS[format](reach);
+/** `filters` apply to the pictures (dot, mermaid); the lists print every flow they are given. */
+export function renderReach(reach: Reachability, format: ReachFormatName, filters: GraphFilters = {}): string {
+  return RENDERERS[format](reach, filters);
 }

@@ -1,13 +1,14 @@
 /**
  * The picture both diagram formats draw: namespaces as groups of workload nodes, external
  * ranges as nodes outside any group, allowed flows as labelled edges. Only endpoints that take
- * part in a flow are drawn.
+ * part in a flow the filters keep are drawn (graph-filters.ts).
  */
+import { filterConnections, pictureConnections, type GraphFilters, type PictureNode } from './graph-filters';
 import { compare } from '../analysis/model-builder';
-import { endpointId, type Endpoint, type Reachability } from '../analysis/results';
+import type { Reachability } from '../analysis/results';
 
 export interface GraphNode {
-  /** `endpointId`: unique, and what the text formats call it. */
+  /** `endpointId`, or the id of a collapsed node: unique, and what the text formats call it. */
   readonly id: string;
   /** Shorter text for the box: the namespace is already the group's name. */
   readonly label: string;
@@ -32,21 +33,20 @@ export interface ReachGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-export function reachGraph(reach: Reachability): ReachGraph {
+export function reachGraph(reach: Reachability, filters: GraphFilters = {}): ReachGraph {
   const byNamespace = new Map<string, Map<string, GraphNode>>();
   const externals = new Map<string, GraphNode>();
-  const add = (endpoint: Endpoint): string => {
-    const id = endpointId(endpoint);
-    if (endpoint.kind === 'external') {
-      externals.set(id, { id, label: `${endpoint.range.start}-${endpoint.range.end}` });
+  const add = ({ id, label, namespace }: PictureNode): string => {
+    if (namespace === undefined) {
+      externals.set(id, { id, label });
     } else {
-      const { namespace, name, kind } = endpoint.workload;
       if (!byNamespace.has(namespace)) byNamespace.set(namespace, new Map());
-      byNamespace.get(namespace)!.set(id, { id, label: `${name}[${kind}]` });
+      byNamespace.get(namespace)!.set(id, { id, label });
     }
     return id;
   };
-  const edges = reach.flows.map(f => ({ src: add(f.src), dst: add(f.dst), label: f.conns.toString() }));
+  const connections = filterConnections(pictureConnections(reach, filters.collapse), filters);
+  const edges = connections.map(c => ({ src: add(c.src), dst: add(c.dst), label: c.conns.toString() }));
   const groups = [...byNamespace.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([namespace, nodes]) => ({ namespace, nodes: [...nodes.values()].sort((a, b) => compare(a.id, b.id)) }));

@@ -1,3 +1,4 @@
+import type { GraphFilters } from './graph-filters';
 import { reachGraph } from './reach-graph';
 import type { Reachability } from '../analysis/results';
 
@@ -7,8 +8,8 @@ import type { Reachability } from '../analysis/results';
  * endpoint id with other characters turned into `_` (readable in diffs, and unchanged when
  * unrelated flows come and go); the rare clash gets a numeric suffix.
  */
-export function reachToMermaid(reach: Reachability): string {
-  const graph = reachGraph(reach);
+export function reachToMermaid(reach: Reachability, filters: GraphFilters = {}): string {
+  const graph = reachGraph(reach, filters);
   const ids = new MermaidIds();
   const lines = ['flowchart LR'];
   for (const group of graph.groups) {

@@ -91,9 +91,9 @@ test('an unknown format is a usage error listing the formats', async () => {
   const { code, stderr } = await cli('reach', SHOP, '-o', 'yaml');
   expect(code).toBe(2);
   expect(stderr).toBe([
-    "cdk8s-netpol: reach: unknown output format 'yaml'; use one of txt, json, csv, md, dot, mermaid",
+    "cdk8s-netpol: reach: unknown output format 'yaml'; use one of txt, json, csv, md, dot, mermaid, html",
     '',
-    'Usage: cdk8s-netpol reach <files/folders...> [-o txt|json|csv|md|dot|mermaid] [--focus ns/name]',
+    'Usage: cdk8s-netpol reach <files/folders...> [-o txt|json|csv|md|dot|mermaid|html] [--focus ns/name]',
     "Run 'cdk8s-netpol reach --help' for details.",
     '',
   ].join('\n'));
