@@ -1,13 +1,10 @@
 /** `cdk8s-netpol reach --exposure`: the options around the np-guard formats (test/render/np-guard-exposure.test.ts). */
 import * as path from 'node:path';
 import { cli } from './run-cli';
-import type { ClusterPolicy } from '../../src/analysis/model';
-import { buildModel } from '../../src/analysis/model-builder';
-import { computeReachability } from '../../src/analysis/reachability';
-import { exposureOutput } from '../../src/cli/exposure-options';
 
 const ESTATES = path.join(__dirname, '..', 'fixtures', 'np-guard-exposure');
 const POD_SELECTOR = path.join(ESTATES, 'exposure_test_conn_with_only_pod_selector');
+const TENANTS = path.join(__dirname, '..', 'fixtures', 'cluster', 'tenants.yaml');
 const TWO_WORKLOADS = path.join(ESTATES, 'exposure_test_conn_to_new_pod_in_an_existing_ns');
 
 test('--explain-exposure names the rule behind each line, and says when no policy protects', async () => {
@@ -60,11 +57,10 @@ test('without --exposure, reach prints the connection list only', async () => {
   expect(stdout).not.toContain('Exposure');
 });
 
-test('cluster-scoped policies in the input: a warning that the exposure leaves them out', () => {
-  const model = { ...buildModel([]), clusterPolicies: [{} as ClusterPolicy] };
-  let stderr = '';
-  const out = exposureOutput({ exposure: true }, model, computeReachability(model), 'txt', { stdout: () => {}, stderr: t => { stderr += t; } });
-  expect(out).toBe('Exposure Analysis Result:\n');
-  expect(stderr).toBe('cdk8s-netpol: --exposure reads NetworkPolicies only: the 1 cluster-scoped policies of the input'
+test('cluster-scoped policies in the input: a warning that the exposure leaves them out', async () => {
+  const { code, stdout, stderr } = await cli('reach', TENANTS, '--exposure');
+  expect(code).toBe(0);
+  expect(stdout).toContain('Exposure Analysis Result:');
+  expect(stderr).toContain('cdk8s-netpol: --exposure reads NetworkPolicies only: the 2 cluster-scoped policies of the input'
     + ' (ClusterNetworkPolicy, AdminNetworkPolicy) are left out of the exposure section (docs/exposure.md)\n');
 });

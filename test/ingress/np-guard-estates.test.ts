@@ -33,7 +33,8 @@ function expected(estate: string, file: string): string[] {
   return fs.readFileSync(path.join(ESTATES, estate, file), 'utf8').trimEnd().split('\n');
 }
 
-const estates = fs.readdirSync(ESTATES).filter(name => fs.statSync(path.join(ESTATES, name)).isDirectory());
+// The folder also holds estates without Ingress objects (test/analysis/np-guard.test.ts's).
+const estates = fs.readdirSync(ESTATES).filter(name => fs.existsSync(path.join(ESTATES, name, 'expected-ingress-controller.txt')));
 
 test('six estates, each with its expected lines', () => {
   expect(estates).toHaveLength(6);
