@@ -20,7 +20,7 @@
  * - equal priorities in one tier: name order (the model warns about overlapping ones).
  */
 import { ConnectionSet, isPortNumber } from './connection-set';
-import type { Subject } from './evaluation';
+import { type End, evaluatePair, type SideEvaluation, type Subject } from './evaluation';
 import { cidrInterval } from './ip-ranges';
 import type { ClusterPeerSpec, ClusterPodsSpec, ClusterPolicy, ClusterPortSpec, ClusterRuleSpec, ClusterTier, Direction, Labels } from './model';
 import { compare } from './model-builder';
@@ -198,5 +198,19 @@ export class ClusterContext {
     direction: Direction, selecting: SelectingClusterPolicies, peer: Subject, dst: Subject, np: { isolated: boolean; conns: ConnectionSet },
   ): TieredSide {
     return evaluateTiers(direction, selecting, (rule, p) => clusterPeerMatches(p, rule.action, peer), dst, np);
+  }
+
+  /**
+   * What a pair allows through every layer: each end's NetworkPolicy verdict (evaluatePair), put
+   * through the tiers of the cluster policies that select that end. For callers that need the
+   * answer, not its explanation (ingress paths).
+   */
+  public pairConns(src: End, dst: End): ConnectionSet {
+    const pair = evaluatePair(src, dst);
+    const side = (evaluation: SideEvaluation, end: Subject, peer: Subject) => {
+      const selecting = this.selecting(evaluation.direction, end);
+      return selecting ? this.side(evaluation.direction, selecting, peer, dst.subject, evaluation).conns : evaluation.conns;
+    };
+    return side(pair.egress, src.subject, dst.subject).intersect(side(pair.ingress, dst.subject, src.subject));
   }
 }

@@ -4,8 +4,9 @@
  * resolves it: object → Service (its selector, its port) → the workloads it selects → the
  * TARGET port on each (a number, or a container port name resolved per workload). The
  * controller is a pod subject of its own (ingress-controller.ts) and every connection is judged
- * by the one evaluation (evaluation.ts `evaluatePair`): the controller's egress AND the
- * workload's ingress, so policies mean here what they mean everywhere else.
+ * by the one evaluation (evaluation.ts `evaluatePair`, through the cluster policies' tiers when
+ * the input has any: cluster-evaluation.ts): the controller's egress AND the workload's ingress,
+ * so policies mean here what they mean everywhere else.
  *
  * np-guard netpol-analyzer's reading, kept so outputs compare line for line: only TCP; a target
  * port counts when a container of the workload declares it (when the object describing the pods
@@ -14,9 +15,10 @@
  *
  * Cost: one evaluation per (controller, backend workload), each over the policies of two namespaces.
  */
+import { ClusterContext } from './cluster-evaluation';
 import { ConnectionSet } from './connection-set';
 import { type DeclaredPort, readDeclaredPorts } from './declared-ports-reader';
-import { End, evaluatePair, PolicyContext } from './evaluation';
+import { End, PolicyContext } from './evaluation';
 import { ANONYMOUS_CONTROLLER, controllerNamespaceLabels, IngressController } from './ingress-controller';
 import { IngressObject, readIngressObjects, ServiceBackend } from './ingress-reader';
 import { objectMeta, placeOf, unpackDocuments } from './manifest-objects';
@@ -71,6 +73,7 @@ export function analyseIngressPaths(model: ClusterModel, controllers: readonly I
     }
   }
   const context = new PolicyContext(model);
+  const cluster = new ClusterContext(model.clusterPolicies ?? []);
   const workloads = [...sendsTo.keys()].sort((a, b) => compare(workloadId(a), workloadId(b)));
   const ends = new Map(workloads.map(w => [w, context.end(context.workloadSubject(w))]));
   const paths = controllers.flatMap(controller => {
@@ -78,7 +81,7 @@ export function analyseIngressPaths(model: ClusterModel, controllers: readonly I
     return workloads.map(workload => {
       const sends = sendsTo.get(workload)!;
       const wanted = sends.reduce((acc, s) => acc.union(ConnectionSet.ports('TCP', s.port)), ConnectionSet.none());
-      const allowed = evaluatePair(source, ends.get(workload)!).conns.intersect(wanted);
+      const allowed = cluster.pairConns(source, ends.get(workload)!).intersect(wanted);
       return { controller, workload, wanted, allowed, sends };
     });
   });
