@@ -32,6 +32,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/examples/.*/manifests/'],
+      // Jest's default is one worker less than the cores: one worker on CI's 2 cores, the suite
+      // run serially. The suites are CPU-bound and independent, so both cores run tests.
+      maxWorkers: 2,
     },
   },
 
