@@ -6,7 +6,12 @@
  *
  * Rules that need the whole cluster (a policy selecting nothing, an unprotected workload,
  * namespace labels) are left to `cdk8s-netpol lint` and the cdk8s CLI plugin: in one chart,
- * the workloads and namespaces may simply be elsewhere.
+ * the workloads and namespaces may simply be elsewhere. Cluster policies are cluster-wide, so of
+ * their rules only those whose finding no object of another chart can undo run here: a rule
+ * shadowed by an earlier one stays shadowed, two policies tied at one priority stay tied, a Pass
+ * in the Baseline tier still reaches the default. `cluster-networks-catch-pods` (another chart may
+ * hold the earlier rule that decides pod traffic) and `cluster-baseline-deny-overridden` (another
+ * chart may deploy pods that NetworkPolicy leaves open) are not.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
@@ -15,6 +20,9 @@ import { oncePerSynth, synthInProgress } from './network-app';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
+import { clusterEqualPriorityOverlap } from '../analysis/lint/cluster-equal-priority-overlap';
+import { clusterPassInBaseline } from '../analysis/lint/cluster-pass-in-baseline';
+import { clusterRuleShadowed } from '../analysis/lint/cluster-rule-shadowed';
 import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
 import { egressToEverywhereOnIsolated } from '../analysis/lint/egress-to-everywhere-on-isolated';
 import { emptyPeerList } from '../analysis/lint/empty-peer-list';
@@ -38,6 +46,9 @@ export const CHART_RULES: readonly LintRule[] = [
   emptyPeerList,
   egressToEverywhereOnIsolated,
   servicePortNotTargetPort,
+  clusterRuleShadowed,
+  clusterEqualPriorityOverlap,
+  clusterPassInBaseline,
 ];
 
 const registered = new WeakSet<Chart>();

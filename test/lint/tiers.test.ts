@@ -1,0 +1,83 @@
+/**
+ * The NetworkPolicy rules with cluster policies around NetworkPolicy (Admin → NetworkPolicy →
+ * Baseline → default): each case is linted with and without the cluster policy, and the finding
+ * appears, disappears or names the cluster policy that decided.
+ */
+import { lint } from '../../src/analysis/lint';
+import type { Finding } from '../../src/analysis/lint';
+import { buildModel } from '../../src/analysis/model-builder';
+
+const V2 = 'policy.networking.k8s.io/v1alpha2';
+const EVERY_NAMESPACE = { namespaces: {} };
+
+function cnp(name: string, spec: object): object {
+  return { apiVersion: V2, kind: 'ClusterNetworkPolicy', metadata: { name }, spec: { tier: 'Admin', priority: 10, subject: EVERY_NAMESPACE, ...spec } };
+}
+
+function deployment(namespace: string, name: string, labels: Record<string, string> = { app: name }): object {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
+    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name, image: 'x' }] } } },
+  };
+}
+
+function netpol(namespace: string, name: string, spec: object): object {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
+}
+
+function findings(ruleId: string, objects: readonly object[]): Finding[] {
+  const model = buildModel(objects.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+  return lint(model).filter(f => f.ruleId === ruleId);
+}
+
+/** ClusterDnsEgress as the library writes it: Accept UDP and TCP 53 to the kube-dns pods, for every namespace, in the Admin tier. */
+const CLUSTER_DNS = cnp('cluster-dns', {
+  egress: [{
+    name: 'accept-dns',
+    action: 'Accept',
+    to: [{ pods: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }],
+    protocols: [{ udp: { destinationPort: { number: 53 } } }, { tcp: { destinationPort: { number: 53 } } }],
+  }],
+});
+
+const DENY_ALL_EGRESS = netpol('shop', 'default-deny', { podSelector: {}, policyTypes: ['Egress'] });
+
+describe('dns-egress-missing', () => {
+  test('an Admin Accept of DNS answers for NetworkPolicies that allow none', () => {
+    const app = [deployment('shop', 'api'), DENY_ALL_EGRESS];
+    expect(findings('dns-egress-missing', app).map(f => f.message)).toEqual([
+      'shop/default-deny: spec.policyTypes: isolates egress of shop/api[Deployment], and no egress rule allows DNS (UDP 53 or 5353), so name lookups will fail',
+    ]);
+    expect(findings('dns-egress-missing', [...app, CLUSTER_DNS])).toEqual([]);
+  });
+
+  test('the same for a chart of policies only: the plainest pod of the default deny', () => {
+    expect(findings('dns-egress-missing', [DENY_ALL_EGRESS])).toHaveLength(1);
+    expect(findings('dns-egress-missing', [DENY_ALL_EGRESS, CLUSTER_DNS])).toEqual([]);
+  });
+
+  test('an Admin Accept of DNS for other namespaces only does not answer', () => {
+    const elsewhere = cnp('cluster-dns', { ...(CLUSTER_DNS as { spec: object }).spec, subject: { namespaces: { matchLabels: { team: 'ops' } } } });
+    expect(findings('dns-egress-missing', [deployment('shop', 'api'), DENY_ALL_EGRESS, elsewhere])).toHaveLength(1);
+  });
+
+  test('a Baseline Deny of all egress takes DNS from pods NetworkPolicy leaves open: reported on the cluster policy', () => {
+    const baseline = cnp('baseline-deny', { tier: 'Baseline', priority: 100, egress: [{ name: 'deny-all', action: 'Deny', to: [EVERY_NAMESPACE] }] });
+    expect(findings('dns-egress-missing', [deployment('shop', 'api')])).toEqual([]);
+    const [finding] = findings('dns-egress-missing', [deployment('shop', 'api'), baseline]);
+    expect(finding.subject).toEqual({ kind: 'ClusterNetworkPolicy', namespace: '', name: 'baseline-deny' });
+    expect(finding.message).toBe("ClusterNetworkPolicy 'baseline-deny': spec.egress[0]: denies egress to the cluster DNS (UDP 53 to kube-system/k8s-app=kube-dns) of shop/api[Deployment], and no rule before it accepts it, so name lookups will fail");
+    expect(findings('dns-egress-missing', [deployment('shop', 'api'), baseline, CLUSTER_DNS])).toEqual([]);
+  });
+
+  test('an Admin Deny overrides the NetworkPolicy that allows DNS; a NetworkPolicy isolating the pod overrides a Baseline Deny', () => {
+    const allowDns = netpol('shop', 'dns', { podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ protocol: 'UDP', port: 53 }] }] });
+    const adminDeny = cnp('lockdown', { egress: [{ action: 'Deny', to: [EVERY_NAMESPACE] }] });
+    expect(findings('dns-egress-missing', [deployment('shop', 'api'), allowDns])).toEqual([]);
+    expect(findings('dns-egress-missing', [deployment('shop', 'api'), allowDns, adminDeny]).map(f => f.subject.name)).toEqual(['lockdown']);
+    const baseline = cnp('baseline-deny', { tier: 'Baseline', priority: 100, egress: [{ action: 'Deny', to: [EVERY_NAMESPACE] }] });
+    expect(findings('dns-egress-missing', [deployment('shop', 'api'), allowDns, baseline])).toEqual([]);
+  });
+});
