@@ -3,9 +3,11 @@
  * Baseline → default): each case is linted with and without the cluster policy, and the finding
  * appears, disappears or names the cluster policy that decided.
  */
+import * as path from 'node:path';
 import { lint } from '../../src/analysis/lint';
 import type { Finding } from '../../src/analysis/lint';
 import { buildModel } from '../../src/analysis/model-builder';
+import { loadModel } from '../../src/io';
 
 const V2 = 'policy.networking.k8s.io/v1alpha2';
 const EVERY_NAMESPACE = { namespaces: {} };
@@ -79,5 +81,32 @@ describe('dns-egress-missing', () => {
     expect(findings('dns-egress-missing', [deployment('shop', 'api'), allowDns, adminDeny]).map(f => f.subject.name)).toEqual(['lockdown']);
     const baseline = cnp('baseline-deny', { tier: 'Baseline', priority: 100, egress: [{ action: 'Deny', to: [EVERY_NAMESPACE] }] });
     expect(findings('dns-egress-missing', [deployment('shop', 'api'), allowDns, baseline])).toEqual([]);
+  });
+});
+
+describe('unprotected-workload', () => {
+  const app = [deployment('shop', 'api'), deployment('shop', 'worker'), netpol('shop', 'api-deny', { podSelector: { matchLabels: { app: 'api' } } })];
+  const messages = (objects: readonly object[]) => findings('unprotected-workload', objects).map(f => f.message);
+
+  test('a Baseline default deny guards the workload NetworkPolicy missed: not reported when it covers both directions', () => {
+    expect(messages(app)).toEqual([
+      'shop/worker[Deployment]: no NetworkPolicy selects it although namespace shop has policies, so it accepts and sends any traffic',
+    ]);
+    const baseline = cnp('baseline-deny', {
+      tier: 'Baseline', priority: 100, ingress: [{ action: 'Deny', from: [EVERY_NAMESPACE] }], egress: [{ action: 'Deny', to: [EVERY_NAMESPACE] }],
+    });
+    expect(messages([...app, baseline])).toEqual([]);
+  });
+
+  test('guarded one way (test/fixtures/cluster/tenants.yaml: ingress only), the finding says what is open and names the guards', () => {
+    const { model } = loadModel([path.join(__dirname, '..', 'fixtures', 'cluster', 'tenants.yaml')], 'omit');
+    expect(lint(model).filter(f => f.ruleId === 'unprotected-workload').map(f => f.message)).toEqual([
+      "shop/web[Deployment]: no NetworkPolicy selects it although namespace shop has policies, so it sends any traffic (only its ingress is restricted, by ClusterNetworkPolicy 'tenants' (Admin tier), ClusterNetworkPolicy 'baseline-deny' (Baseline tier))",
+    ]);
+  });
+
+  test('a deny of external addresses only (the cloud metadata service) guards nothing', () => {
+    const metadata = cnp('deny-metadata', { priority: 0, egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }] });
+    expect(messages([...app, metadata])).toEqual(messages(app));
   });
 });
