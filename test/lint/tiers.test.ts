@@ -110,3 +110,45 @@ describe('unprotected-workload', () => {
     expect(messages([...app, metadata])).toEqual(messages(app));
   });
 });
+
+describe('one-sided-connection', () => {
+  const apiToDb = netpol('shop', 'api-to-db', {
+    podSelector: { matchLabels: { app: 'api' } },
+    policyTypes: ['Egress'],
+    egress: [{ to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ protocol: 'TCP', port: 5432 }] }],
+  });
+  const shop = [deployment('shop', 'api'), deployment('shop', 'db'), apiToDb];
+  const denyIngress = netpol('shop', 'default-deny-ingress', { podSelector: {} });
+  const messages = (objects: readonly object[]) => findings('one-sided-connection', objects).map(f => f.message);
+
+  test('an Admin Accept at the destination admits what its NetworkPolicies refuse: not reported', () => {
+    expect(messages([...shop, denyIngress])).toHaveLength(1);
+    const accept = cnp('db-from-api', {
+      subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'db' } } } },
+      ingress: [{ action: 'Accept', from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'api' } } } }] }],
+    });
+    expect(messages([...shop, denyIngress, accept])).toEqual([]);
+  });
+
+  test('a Baseline Deny at a destination NetworkPolicy leaves open refuses the hop: reported, naming it', () => {
+    expect(messages(shop)).toEqual([]);
+    const baseline = cnp('baseline-deny', { tier: 'Baseline', priority: 100, ingress: [{ action: 'Deny', from: [EVERY_NAMESPACE] }] });
+    const [finding] = findings('one-sided-connection', [...shop, baseline]);
+    expect(finding.message).toBe("shop/api-to-db: spec.egress[0].to: allows shop/api[Deployment] -> shop/db[Deployment] (TCP 5432), but the destination's ingress refuses it (denied by ClusterNetworkPolicy 'baseline-deny' (Baseline tier)), so this rule never carries that traffic");
+    expect(finding.fix).toMatch(/^both ends must allow a connection: accept shop\/api\[Deployment\] -> shop\/db\[Deployment\] on TCP 5432 in the Admin tier before the rule of ClusterNetworkPolicy 'baseline-deny'/);
+  });
+
+  test('an Admin Deny at the source refuses what an ingress rule admits', () => {
+    const dbFromApi = netpol('shop', 'db-from-api', {
+      podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }], ports: [{ protocol: 'TCP', port: 5432 }] }],
+    });
+    const app = [deployment('shop', 'api'), deployment('shop', 'db'), dbFromApi];
+    expect(messages(app)).toEqual([]);
+    const lockdown = cnp('lockdown', {
+      subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'api' } } } }, egress: [{ action: 'Deny', to: [EVERY_NAMESPACE] }],
+    });
+    expect(messages([...app, lockdown])).toEqual([
+      "shop/db-from-api: spec.ingress[0].from: allows shop/api[Deployment] -> shop/db[Deployment] (TCP 5432), but the source's egress refuses it (denied by ClusterNetworkPolicy 'lockdown' (Admin tier)), so this rule never carries that traffic",
+    ]);
+  });
+});
