@@ -152,3 +152,33 @@ describe('one-sided-connection', () => {
     ]);
   });
 });
+
+describe('ingress-backend-blocked', () => {
+  const web = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'x', ports: [{ name: 'http', containerPort: 8080 }] }] } },
+    },
+  };
+  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] } };
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'shop', namespace: 'shop' },
+    spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] },
+  };
+
+  test('a cluster policy that stops every controller is named, not the NetworkPolicies', () => {
+    expect(findings('ingress-backend-blocked', [web, service, ingress])).toEqual([]);
+    const lockdown = cnp('shop-lockdown', {
+      subject: { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } },
+      ingress: [{ action: 'Deny', from: [EVERY_NAMESPACE] }],
+    });
+    const [finding] = findings('ingress-backend-blocked', [web, service, ingress, lockdown]);
+    expect(finding.message).toBe("shop/shop: spec.rules[0].http.paths[0].backend: Ingress sends to shop/web[Deployment] on TCP 8080 (Service web), but ClusterNetworkPolicy 'shop-lockdown' (Admin tier) denies it, so the route's traffic is dropped");
+    expect(finding.fix).toMatch(/^accept the ingress controller on TCP 8080 to shop\/web\[Deployment\] in the Admin tier before the rule that denies it/);
+  });
+});
