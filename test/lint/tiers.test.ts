@@ -182,3 +182,9 @@ describe('ingress-backend-blocked', () => {
     expect(finding.fix).toMatch(/^accept the ingress controller on TCP 8080 to shop\/web\[Deployment\] in the Admin tier before the rule that denies it/);
   });
 });
+
+test('policy-types-mismatch: `egress: []` without policyTypes denies no egress, which is not "all egress allowed" when a cluster policy denies some', () => {
+  const policy = netpol('shop', 'no-egress', { podSelector: {}, egress: [] });
+  const [finding] = findings('policy-types-mismatch', [deployment('shop', 'api'), policy]);
+  expect(finding.message).toBe('shop/no-egress: spec.egress: [] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so this policy denies no egress (with no other policy isolating it and no cluster policy denying it, all egress is allowed)');
+});
