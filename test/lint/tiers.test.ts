@@ -188,3 +188,32 @@ test('policy-types-mismatch: `egress: []` without policyTypes denies no egress, 
   const [finding] = findings('policy-types-mismatch', [deployment('shop', 'api'), policy]);
   expect(finding.message).toBe('shop/no-egress: spec.egress: [] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so this policy denies no egress (with no other policy isolating it and no cluster policy denying it, all egress is allowed)');
 });
+
+describe('egress-to-everywhere-on-isolated', () => {
+  const exceptMetadata = netpol('shop', 'except-metadata', {
+    podSelector: {},
+    policyTypes: ['Egress'],
+    egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } }] }],
+  });
+  const denyAll = netpol('shop', 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  const app = [deployment('shop', 'web'), denyAll, exceptMetadata];
+  const count = (objects: readonly object[]) => findings('egress-to-everywhere-on-isolated', objects).length;
+
+  test('an Admin Deny of every address outside the cluster leaves the rule nothing to open: not reported', () => {
+    expect(count(app)).toBe(1);
+    const noInternet = cnp('no-internet', {
+      priority: 50,
+      subject: { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } },
+      egress: [{ action: 'Pass', to: [EVERY_NAMESPACE] }, { action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }],
+    });
+    expect(count([...app, noInternet])).toBe(0);
+    expect(count([denyAll, exceptMetadata])).toBe(1);
+    expect(count([denyAll, exceptMetadata, noInternet])).toBe(0);
+  });
+
+  test('an Admin Deny of the metadata service only, or a Baseline Deny, leaves the internet open: reported', () => {
+    const metadata = cnp('deny-metadata', { priority: 0, egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }] });
+    const baseline = cnp('baseline', { tier: 'Baseline', priority: 0, egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }] });
+    expect(count([...app, metadata, baseline])).toBe(1);
+  });
+});

@@ -10,6 +10,7 @@ import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
 import type { IngressController } from '../ingress-controller';
 import { NONE } from '../lists';
+import { namespaceLabels } from '../model-builder';
 import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
 import { matchesSelector } from '../selector';
@@ -148,6 +149,12 @@ export class LintContext {
   public hasPoliciesIn(namespace: string): boolean {
     return this.policyNamespaces.has(namespace);
   }
+}
+
+/** The plainest pod `selector` selects in `namespace` (see `representativeLabels`), as the evaluation takes it. */
+export function representativePod(model: ClusterModel, namespace: string, selector: LabelSelectorSpec): PodSubject {
+  const labels = model.namespaces.find(ns => ns.name === namespace)?.labels ?? namespaceLabels(namespace);
+  return { kind: 'pod', namespace, namespaceLabels: labels, podLabels: representativeLabels(selector), namedPorts: [], hostNetwork: false };
 }
 
 export function policySelects(policy: Policy, namespace: string, labels: Labels): boolean {

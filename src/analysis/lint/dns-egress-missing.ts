@@ -15,13 +15,13 @@ import type { TieredSide } from '../cluster-evaluation';
 import { ConnectionSet } from '../connection-set';
 import { portsConns, type PodSubject } from '../evaluation';
 import { memo } from '../memo';
-import type { ClusterPolicy, ClusterRuleSpec, Labels, Policy, RuleSpec } from '../model';
+import type { ClusterPolicy, ClusterRuleSpec, Policy, RuleSpec } from '../model';
 import { workloadId } from '../model';
 import { namespaceLabels } from '../model-builder';
 import { denyingSteps, tieredSide } from './cluster-tiers';
 import { clusterPolicyFinding, clusterRuleField } from './cluster-wording';
 import type { LintContext } from './context';
-import { representativeLabels } from './context';
+import { representativePod } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { listSome, podsIn, policyFinding } from './wording';
@@ -73,18 +73,13 @@ export const dnsEgressMissing: LintRule = {
     // Policies only (a chart without workloads): judge the plainest pod each default deny covers. An allow-list
     // policy read alone is usually one piece of a set (one pattern of a catalogue), so it is not judged.
     for (const policy of model.policies.filter(p => deniesAllEgress(p) && !context.hasWorkloadsIn(p.namespace))) {
-      const labels = model.namespaces.find(ns => ns.name === policy.namespace)?.labels ?? namespaceLabels(policy.namespace);
-      const pod = plainestPod(policy.namespace, labels, representativeLabels(policy.podSelector));
+      const pod = representativePod(model, policy.namespace, policy.podSelector);
       const decider = takesDnsAway(context, pod, context.policies.selectingPolicies('Egress', pod), dnsOf);
       if (decider) report(decider, podsIn(policy.podSelector, policy.namespace));
     }
     return [...withoutDns.values()].map(({ decider, who }) => finding(decider, who));
   },
 };
-
-function plainestPod(namespace: string, nsLabels: Labels, podLabels: Labels): PodSubject {
-  return { kind: 'pod', namespace, namespaceLabels: nsLabels, podLabels, namedPorts: [], hostNetwork: false };
-}
 
 /**
  * What denies the pod DNS, if anything: without cluster policies, the first NetworkPolicy isolating
