@@ -4,10 +4,11 @@
  * decided. Only the one evaluation answers (cluster-evaluation.ts): these helpers pick out of
  * its verdict what a finding has to say.
  */
-import type { TieredSide, TierStep } from '../cluster-evaluation';
+import { clusterPeerMatches, type TieredSide, type TierStep } from '../cluster-evaluation';
 import { describeClusterPolicy } from '../cluster-policy-warnings';
 import type { ConnectionSet } from '../connection-set';
 import type { Subject } from '../evaluation';
+import { keyPart } from '../memo';
 import type { ClusterPolicy, Direction } from '../model';
 import type { LintContext } from './context';
 
@@ -33,4 +34,32 @@ export function denyingSteps(steps: readonly TierStep[], conns: ConnectionSet): 
 /** `ClusterNetworkPolicy 'tenants' (Admin tier)`: how findings name a cluster policy that decided. */
 export function describeDecider(policy: ClusterPolicy): string {
   return `${describeClusterPolicy(policy)} (${policy.tier} tier)`;
+}
+
+const representatives = new WeakMap<LintContext, readonly number[]>();
+
+/**
+ * One workload class (its index) for each set of classes that no cluster policy rule tells apart as
+ * the other end: the same peers match them, and their named ports are alike where a rule names a
+ * port. A rule asking "what do the tiers say toward any pod of the input" evaluates these only.
+ */
+export function peerRepresentatives(context: LintContext): readonly number[] {
+  let found = representatives.get(context);
+  if (!found) {
+    const rules = (context.model.clusterPolicies ?? []).flatMap(p => [...p.ingress, ...p.egress]);
+    const named = rules.some(rule => rule.ports?.some(port => port.namedPort !== undefined));
+    const seen = new Set<string>();
+    found = context.classes.flatMap(({ subject }, c) => {
+      let key = '';
+      for (const rule of rules) {
+        for (const peer of rule.peers) key += clusterPeerMatches(peer, rule.action, subject) ? '1' : '0';
+      }
+      if (named) key += subject.namedPorts.map(p => keyPart(`${p.name}/${p.protocol}/${p.port}`)).join('');
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [c];
+    });
+    representatives.set(context, found);
+  }
+  return found;
 }

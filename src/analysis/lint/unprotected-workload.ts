@@ -12,7 +12,7 @@
 import { ConnectionSet } from '../connection-set';
 import { memo } from '../memo';
 import type { ClusterPolicy, Direction, Workload } from '../model';
-import { denyingSteps, describeDecider, tieredSide } from './cluster-tiers';
+import { denyingSteps, describeDecider, peerRepresentatives, tieredSide } from './cluster-tiers';
 import type { LintContext } from './context';
 import type { LintRule } from './finding';
 import { ruleDocUrl } from './finding';
@@ -42,14 +42,14 @@ export const unprotectedWorkload: LintRule = {
 
 /**
  * The cluster policies that deny the class anything with some pod class of the input, the class's
- * own NetworkPolicy side being open: one evaluation per class pair, none when no cluster policy
- * selects the class in `direction`.
+ * own NetworkPolicy side being open: one evaluation per class of peers no cluster rule tells apart
+ * (peerRepresentatives), none when no cluster policy selects the class in `direction`.
  */
 function guardsOf(context: LintContext, c: number, direction: Direction): readonly ClusterPolicy[] | undefined {
   const subject = context.classes[c].subject;
   const guards = new Set<ClusterPolicy>();
-  for (const other of context.classes) {
-    const side = tieredSide(context, direction, subject, other.subject, OPEN);
+  for (const other of peerRepresentatives(context)) {
+    const side = tieredSide(context, direction, subject, context.classes[other].subject, OPEN);
     if (!side) return undefined;
     for (const step of denyingSteps([...side.admin.steps, ...side.baseline.steps], OPEN.conns)) guards.add(step.policy);
   }
