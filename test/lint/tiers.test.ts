@@ -4,8 +4,12 @@
  * appears, disappears or names the cluster policy that decided.
  */
 import * as path from 'node:path';
+import { ClusterContext } from '../../src/analysis/cluster-evaluation';
+import { ConnectionSet } from '../../src/analysis/connection-set';
+import { PolicyContext } from '../../src/analysis/evaluation';
 import { lint } from '../../src/analysis/lint';
 import type { Finding } from '../../src/analysis/lint';
+import { workloadId, type Direction, type Workload } from '../../src/analysis/model';
 import { buildModel } from '../../src/analysis/model-builder';
 import { loadModel } from '../../src/io';
 
@@ -216,4 +220,52 @@ describe('egress-to-everywhere-on-isolated', () => {
     const baseline = cnp('baseline', { tier: 'Baseline', priority: 0, egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }] });
     expect(count([...app, metadata, baseline])).toBe(1);
   });
+});
+
+test('unprotected-workload evaluates one peer per class no cluster rule tells apart, with the findings of every workload pair', () => {
+  const objects: object[] = [];
+  for (let n = 0; n < 6; n++) {
+    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns${n}`, labels: { tenant: `t${n % 3}` } } });
+    objects.push(netpol(`ns${n}`, 'api-only', { podSelector: { matchLabels: { app: 'w0' } } }));
+    for (let w = 0; w < 4; w++) objects.push(deployment(`ns${n}`, `w${w}`, { app: `w${w}`, ...(w % 2 ? { role: 'db' } : {}) }));
+  }
+  objects.push(cnp('tenants', {
+    subject: { namespaces: { matchExpressions: [{ key: 'tenant', operator: 'In', values: ['t0', 't1'] }] } },
+    ingress: [
+      { action: 'Pass', from: [{ namespaces: { matchLabels: { tenant: 't0' } } }] },
+      { action: 'Deny', from: [{ pods: { namespaceSelector: { matchLabels: { tenant: 't1' } }, podSelector: { matchLabels: { role: 'db' } } } }] },
+    ],
+  }));
+  objects.push(cnp('baseline', {
+    tier: 'Baseline',
+    subject: { namespaces: { matchLabels: { tenant: 't2' } } },
+    egress: [{ action: 'Deny', to: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'w3' } } } }] }],
+  }));
+  const model = buildModel(objects.map((object, documentIndex) => ({ object, source: { documentIndex } })));
+  // The reference: every pair of workloads through ClusterContext, the one evaluation.
+  const context = new PolicyContext(model);
+  const cluster = new ClusterContext(model.clusterPolicies!);
+  const open = { isolated: false, conns: ConnectionSet.all() };
+  const guards = (w: Workload, direction: Direction) => {
+    const subject = context.workloadSubject(w);
+    const selecting = cluster.selecting(direction, subject);
+    const names = new Set(selecting ? model.workloads.flatMap(other => {
+      const peer = context.workloadSubject(other);
+      const side = cluster.side(direction, selecting, peer, direction === 'Egress' ? peer : subject, open);
+      return [...side.admin.steps, ...side.baseline.steps].filter(s => s.action === 'Deny').map(s => `ClusterNetworkPolicy '${s.policy.name}' (${s.policy.tier} tier)`);
+    }) : []);
+    return [...names];
+  };
+  const expected = model.workloads.filter(w => w.podLabels.app !== 'w0').flatMap(w => {
+    const [ingress, egress] = [guards(w, 'Ingress'), guards(w, 'Egress')];
+    const start = `${workloadId(w)}: no NetworkPolicy selects it although namespace ${w.namespace} has policies, so it`;
+    if (ingress.length && egress.length) return [];
+    if (ingress.length) return [`${start} sends any traffic (only its ingress is restricted, by ${ingress.join(', ')})`];
+    if (egress.length) return [`${start} accepts any traffic (only its egress is restricted, by ${egress.join(', ')})`];
+    return [`${start} accepts and sends any traffic`];
+  });
+  const actual = lint(model).filter(f => f.ruleId === 'unprotected-workload').map(f => f.message);
+  expect(new Set(actual)).toEqual(new Set(expected));
+  expect(actual.some(m => m.includes('only its ingress'))).toBe(true);
+  expect(actual.some(m => m.includes('only its egress'))).toBe(true);
 });
