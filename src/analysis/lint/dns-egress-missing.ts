@@ -49,7 +49,7 @@ type Decider = { readonly policy: Policy } | { readonly policy: ClusterPolicy; r
 export const dnsEgressMissing: LintRule = {
   id: ID,
   severity: 'error',
-  description: 'Egress is isolated for a workload, but no egress rule allows it DNS (UDP 53, or 5353 for OpenShift-style resolvers).',
+  description: 'Egress is isolated for a workload, but no egress rule allows it DNS (UDP 53, or 5353 for OpenShift-style resolvers), or a cluster policy denies it DNS.',
   docUrl: ruleDocUrl(ID),
   check: (model, context) => {
     const withoutDns = new Map<object, { decider: Decider; who: string[] }>();
