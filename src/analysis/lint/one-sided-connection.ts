@@ -137,14 +137,15 @@ function firstHops(context: LintContext, policy: Policy, direction: Direction,
 function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet,
   deciders: Set<ClusterPolicy>): boolean {
   const [end, peer] = direction === 'Egress' ? [dst, src] : [src, dst];
-  const side = direction === 'Egress' ? 'ingress' : 'egress';
+  const endDirection: Direction = direction === 'Egress' ? 'Ingress' : 'Egress';
   const [endSubject, peerSubject] = [context.classes[end].subject, context.classes[peer].subject];
-  if (!context.clusterTiers?.selecting(direction === 'Egress' ? 'Ingress' : 'Egress', endSubject)) {
-    return !context.sides.allowsAny(side, end, peer, conns);
+  if (!context.clusterTiers?.selecting(endDirection, endSubject)) {
+    return !context.sides.allowsAny(endDirection === 'Ingress' ? 'ingress' : 'egress', end, peer, conns);
   }
-  const own = side === 'ingress' ? context.sides.ingress(end) : context.sides.egress(end);
+  // Its NetworkPolicy side toward the peer, as reachability takes it (side-index.ts), then its tiers.
+  const own = endDirection === 'Ingress' ? context.sides.ingress(end) : context.sides.egress(end);
   const np = own === 'all' ? { isolated: false, conns: ConnectionSet.all() } : { isolated: true, conns: own.get(peer) ?? ConnectionSet.none() };
-  const tiered = tieredSide(context, direction === 'Egress' ? 'Ingress' : 'Egress', endSubject, peerSubject, np)!;
+  const tiered = tieredSide(context, endDirection, endSubject, peerSubject, np)!;
   if (!tiered.conns.intersect(conns).isEmpty()) return false;
   for (const step of denyingSteps([...tiered.admin.steps, ...tiered.baseline.steps], conns)) deciders.add(step.policy);
   return true;
