@@ -11,6 +11,15 @@ function chart(namespace?: string): { app: App; chart: Chart } {
 
 const EVERY_NAMESPACE = NamespaceSelector.all();
 
+function errorMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
 describe('synth-time lint with cluster policies', () => {
   test('DefaultDeny egress with ClusterDnsEgress in the chart synthesizes: the Admin Accept allows DNS before NetworkPolicy decides', () => {
     const without = chart('shop');
@@ -21,6 +30,26 @@ describe('synth-time lint with cluster policies', () => {
     new DefaultDeny(withDns.chart, 'deny', { egress: true });
     new ClusterDnsEgress(withDns.chart, 'dns');
     expect(() => withDns.app.synthYaml()).not.toThrow();
+  });
+
+  test('cluster policies of another chart of the app count too, and their findings are reported once, by their own chart', () => {
+    const { app, chart: shop } = chart('shop');
+    new DefaultDeny(shop, 'deny', { egress: true });
+    expect(() => app.synthYaml()).toThrow(/dns-egress-missing/);
+
+    const platform = new Chart(app, 'guardrails');
+    new ClusterDnsEgress(platform, 'dns');
+    expect(() => app.synthYaml()).not.toThrow();
+
+    new ClusterNetworkPolicy(platform, 'guard', {
+      tier: ClusterTier.BASELINE,
+      priority: 10,
+      subject: ClusterSubject.namespaces(EVERY_NAMESPACE),
+      ingress: [{ action: ClusterAction.PASS, peers: [ClusterPeer.namespaces(EVERY_NAMESPACE)] }],
+    });
+    const message = errorMessage(() => app.synthYaml());
+    expect(message.split('\n').filter(line => line.includes('cluster-pass-in-baseline'))).toHaveLength(1);
+    expect(message).toMatch(/\[guardrails\] guardrails\/guard: cluster-pass-in-baseline/);
   });
 
   test('a chart of cluster policies only is checked: a shadowed rule fails synth, naming the construct', () => {
