@@ -21,6 +21,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { oncePerSynth, synthInProgress } from './network-app';
+import { CLUSTER_POLICY_GROUPS } from '../analysis/cluster-policy-reader';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -34,7 +35,6 @@ import { namespacePodSelectorSplit } from '../analysis/lint/namespace-pod-select
 import { oneSidedConnection } from '../analysis/lint/one-sided-connection';
 import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
 import { servicePortNotTargetPort } from '../analysis/lint/service-port-not-target-port';
-import { CLUSTER_POLICY_GROUPS } from '../analysis/cluster-policy-reader';
 import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
 import { isReadKind } from '../analysis/read-kinds';
