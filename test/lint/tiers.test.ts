@@ -64,6 +64,23 @@ describe('dns-egress-missing', () => {
     expect(findings('dns-egress-missing', [DENY_ALL_EGRESS, CLUSTER_DNS])).toEqual([]);
   });
 
+  test('an Admin Accept of DNS to a resolver of its own (ClusterDnsEgress with dnsNamespace and dnsPods, a NodeLocal address) answers too', () => {
+    const app = [deployment('shop', 'api'), DENY_ALL_EGRESS];
+    const udp53 = [{ udp: { destinationPort: { number: 53 } } }];
+    const ownResolver = cnp('cluster-dns', {
+      egress: [{
+        action: 'Accept',
+        to: [{ pods: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'dns' } }, podSelector: { matchLabels: { app: 'coredns' } } } }],
+        protocols: udp53,
+      }],
+    });
+    const nodeLocal = cnp('node-local-dns', { egress: [{ action: 'Accept', to: [{ networks: ['169.254.20.10/32'] }], protocols: udp53 }] });
+    const elsewhere = cnp('https', { egress: [{ action: 'Accept', to: [{ networks: ['169.254.20.10/32'] }], protocols: [{ tcp: { destinationPort: { number: 443 } } }] }] });
+    expect(findings('dns-egress-missing', [...app, ownResolver])).toEqual([]);
+    expect(findings('dns-egress-missing', [...app, nodeLocal])).toEqual([]);
+    expect(findings('dns-egress-missing', [...app, elsewhere])).toHaveLength(1);
+  });
+
   test('an Admin Accept of DNS for other namespaces only does not answer', () => {
     const elsewhere = cnp('cluster-dns', { ...(CLUSTER_DNS as { spec: object }).spec, subject: { namespaces: { matchLabels: { team: 'ops' } } } });
     expect(findings('dns-egress-missing', [deployment('shop', 'api'), DENY_ALL_EGRESS, elsewhere])).toHaveLength(1);

@@ -6,43 +6,28 @@
  * UDP 53 or 5353 (OpenShift's resolver port) to some peer.
  *
  * Cluster policies decide before and after NetworkPolicy (docs/cluster-network-policy.md): where
- * one selects the pod, the pod's egress toward the cluster's resolver (CoreDNS as kubeadm
- * deploys it) goes through the tiers, with the NetworkPolicy layer's answer as above. An Admin
+ * one selects the pod, the pod's egress toward the resolvers (dns-resolvers.ts: kube-dns, and
+ * those a cluster policy accepts DNS to) goes through the tiers, with the NetworkPolicy layer's
+ * answer as above; DNS works when it reaches one of them. An Admin
  * Accept of DNS (ClusterDnsEgress) answers for NetworkPolicies that allow none; an Admin Deny, or
  * a Baseline Deny of a pod NetworkPolicy leaves open, takes DNS away, and the finding names it.
  */
 import type { TieredSide } from '../cluster-evaluation';
 import { ConnectionSet } from '../connection-set';
-import { portsConns, type PodSubject } from '../evaluation';
+import { portsConns, type PodSubject, type Subject } from '../evaluation';
 import { memo } from '../memo';
 import type { ClusterPolicy, ClusterRuleSpec, Policy, RuleSpec } from '../model';
 import { workloadId } from '../model';
-import { namespaceLabels } from '../model-builder';
 import { denyingSteps, tieredSide } from './cluster-tiers';
 import { clusterPolicyFinding, clusterRuleField } from './cluster-wording';
 import type { LintContext } from './context';
 import { representativePod } from './context';
+import { DNS, dnsResolvers, KUBE_DNS } from './dns-resolvers';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { listSome, podsIn, policyFinding } from './wording';
 
 const ID = 'dns-egress-missing';
-const DNS_PORTS = [53, 5353];
-const DNS = DNS_PORTS.reduce((acc, port) => acc.union(ConnectionSet.ports('UDP', port)), ConnectionSet.none());
-
-/**
- * A CoreDNS pod as kubeadm deploys it (OpenShift uses the same port names): `dns` is UDP, `dns-tcp`
- * is TCP; its labels are what cluster policies (ClusterDnsEgress) name it by.
- */
-const RESOLVER: PodSubject = {
-  kind: 'pod',
-  namespace: 'kube-system',
-  namespaceLabels: namespaceLabels('kube-system'),
-  podLabels: { 'k8s-app': 'kube-dns' },
-  namedPorts: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }],
-  hostNetwork: false,
-};
-
 /** Who took DNS away from a pod: a NetworkPolicy isolating it, or the rule of a cluster policy that denied it. */
 type Decider = { readonly policy: Policy } | { readonly policy: ClusterPolicy; readonly ruleIndex: number; readonly rule: ClusterRuleSpec };
 
@@ -63,18 +48,20 @@ export const dnsEgressMissing: LintRule = {
     // A policy usually isolates several workloads, and policies may share rules (a shared spec): judge each rule list once.
     const judged = new Map<readonly RuleSpec[], ConnectionSet>();
     const dnsOf = (policy: Policy) => memo(judged, policy.egress, () => dnsConns(policy.egress));
+    const resolvers = dnsResolvers(model);
+    const judge = (pod: PodSubject, isolating: readonly Policy[]) => takesDnsAway(context, pod, isolating, dnsOf, resolvers);
     // Workloads of one class are alike to every rule: judge each class once.
     const deciders = new Map<number, Decider | undefined>();
     for (const workload of model.workloads) {
       const c = context.classOf(workload);
-      const decider = memo(deciders, c, () => takesDnsAway(context, context.classes[c].subject, context.classEnd(c).egressPolicies, dnsOf));
+      const decider = memo(deciders, c, () => judge(context.classes[c].subject, context.classEnd(c).egressPolicies));
       if (decider) report(decider, workloadId(workload));
     }
     // Policies only (a chart without workloads): judge the plainest pod each default deny covers. An allow-list
     // policy read alone is usually one piece of a set (one pattern of a catalogue), so it is not judged.
     for (const policy of model.policies.filter(p => deniesAllEgress(p) && !context.hasWorkloadsIn(p.namespace))) {
       const pod = representativePod(model, policy.namespace, policy.podSelector);
-      const decider = takesDnsAway(context, pod, context.policies.selectingPolicies('Egress', pod), dnsOf);
+      const decider = judge(pod, context.policies.selectingPolicies('Egress', pod));
       if (decider) report(decider, podsIn(policy.podSelector, policy.namespace));
     }
     return [...withoutDns.values()].map(({ decider, who }) => finding(decider, who));
@@ -83,15 +70,16 @@ export const dnsEgressMissing: LintRule = {
 
 /**
  * What denies the pod DNS, if anything: without cluster policies, the first NetworkPolicy isolating
- * its egress when none of them allows DNS; with them, the layer of the tiers that decided.
+ * its egress when none of them allows DNS; with them, when no resolver is reached, the layer of
+ * the tiers that decided toward kube-dns (the first resolver).
  */
 function takesDnsAway(
-  context: LintContext, pod: PodSubject, isolating: readonly Policy[], dnsOf: (policy: Policy) => ConnectionSet,
+  context: LintContext, pod: PodSubject, isolating: readonly Policy[], dnsOf: (policy: Policy) => ConnectionSet, resolvers: readonly Subject[],
 ): Decider | undefined {
   const np = { isolated: isolating.length > 0, conns: isolating.reduce((acc, p) => acc.union(dnsOf(p)), ConnectionSet.none()) };
-  const side = tieredSide(context, 'Egress', pod, RESOLVER, np);
-  if (!side) return np.isolated && np.conns.intersect(DNS).isEmpty() ? { policy: isolating[0] } : undefined;
-  return side.conns.intersect(DNS).isEmpty() ? tierDecider(side, isolating) : undefined;
+  const sides = resolvers.map(resolver => tieredSide(context, 'Egress', pod, resolver, np));
+  if (!sides[0]) return np.isolated && np.conns.intersect(DNS).isEmpty() ? { policy: isolating[0] } : undefined;
+  return sides.every(side => side!.conns.intersect(DNS).isEmpty()) ? tierDecider(sides[0], isolating) : undefined;
 }
 
 /** The layer that denied DNS on a side that allows none of it: an Admin Deny, the NetworkPolicies, or a Baseline Deny. */
@@ -108,7 +96,7 @@ function deniesAllEgress(policy: Policy): boolean {
 
 /** What the rules' ports admit toward a resolver pod (named ports resolved as CoreDNS names them); peers are not judged. */
 function dnsConns(egress: readonly RuleSpec[]): ConnectionSet {
-  return egress.reduce((acc, rule) => acc.union(portsConns(rule.ports, RESOLVER).conns.intersect(DNS)), ConnectionSet.none());
+  return egress.reduce((acc, rule) => acc.union(portsConns(rule.ports, KUBE_DNS).conns.intersect(DNS)), ConnectionSet.none());
 }
 
 function finding(decider: Decider, who: readonly string[]): Finding {
