@@ -89,7 +89,7 @@ export function analyseIngressPaths(model: ClusterModel, controllers: readonly I
 }
 
 /** The controller as a pod of the evaluation; the input's own Namespace object, when present, gives its namespace labels. */
-function controllerEnd(controller: IngressController, model: ClusterModel, context: PolicyContext): End {
+export function controllerEnd(controller: IngressController, model: ClusterModel, context: PolicyContext): End {
   const declared = model.namespaces.find(n => n.name === controller.namespace && n.source !== undefined);
   return context.end({
     kind: 'pod',

@@ -6,15 +6,28 @@
  *
  * Rules that need the whole cluster (a policy selecting nothing, an unprotected workload,
  * namespace labels) are left to `cdk8s-netpol lint` and the cdk8s CLI plugin: in one chart,
- * the workloads and namespaces may simply be elsewhere.
+ * the workloads and namespaces may simply be elsewhere. Cluster policies are cluster-wide, so of
+ * their rules only those whose finding no object of another chart can undo run here: a rule
+ * shadowed by an earlier one stays shadowed, two policies tied at one priority stay tied, a Pass
+ * in the Baseline tier still reaches the default. `cluster-networks-catch-pods` (another chart may
+ * hold the earlier rule that decides pod traffic) and `cluster-baseline-deny-overridden` (another
+ * chart may deploy pods that NetworkPolicy leaves open) are not.
+ *
+ * For the same reason the cluster policies of the app's other charts are part of each chart's
+ * model: they decide for this chart's pods (a platform chart's ClusterDnsEgress answers for an app
+ * chart's DefaultDeny). Findings about them are left to their own chart, so each is reported once.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { oncePerSynth, synthInProgress } from './network-app';
+import { CLUSTER_POLICY_GROUPS } from '../analysis/cluster-policy-reader';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
+import { clusterEqualPriorityOverlap } from '../analysis/lint/cluster-equal-priority-overlap';
+import { clusterPassInBaseline } from '../analysis/lint/cluster-pass-in-baseline';
+import { clusterRuleShadowed } from '../analysis/lint/cluster-rule-shadowed';
 import { dnsEgressMissing } from '../analysis/lint/dns-egress-missing';
 import { egressToEverywhereOnIsolated } from '../analysis/lint/egress-to-everywhere-on-isolated';
 import { emptyPeerList } from '../analysis/lint/empty-peer-list';
@@ -38,6 +51,9 @@ export const CHART_RULES: readonly LintRule[] = [
   emptyPeerList,
   egressToEverywhereOnIsolated,
   servicePortNotTargetPort,
+  clusterRuleShadowed,
+  clusterEqualPriorityOverlap,
+  clusterPassInBaseline,
 ];
 
 const registered = new WeakSet<Chart>();
@@ -103,12 +119,21 @@ class ChartNetworkLint implements IValidation {
         texts.push('');
       }
     });
+    // Cluster policies are cluster-wide: those the app's other charts write decide for this chart's pods too.
+    appClusterPolicies(this.app).filter(object => Chart.of(object) !== this.chart).forEach((object, i) => {
+      const json = renderedElsewhere(object);
+      if (json === undefined) return;
+      documents.push({ object: json, source: { documentIndex: objects.length + i } });
+      if (remember) texts.push(JSON.stringify(json));
+    });
     errors.push(...duplicatePolicies(objects, documents));
     const findings = remember && this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
       ? this.last.findings
       : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
     this.last = remember ? { texts, findings, errors: [...errors] } : undefined;
     for (const finding of findings) {
+      // A finding about another chart's cluster policy is that chart's to report.
+      if (finding.source && finding.source.documentIndex >= objects.length) continue;
       const construct = finding.source && ownerOf(objects[finding.source.documentIndex]);
       if (finding.acknowledged !== undefined || (construct && isAcknowledged(construct, finding.ruleId))) continue;
       const where = construct ? construct.node.path : this.chart.node.path;
@@ -116,6 +141,21 @@ class ChartNetworkLint implements IValidation {
         + ` (see ${rulePageForDisplay(finding.ruleId)}; to accept it on purpose: NetworkLint.acknowledge(construct, '${finding.ruleId}', reason))`);
     }
     return errors;
+  }
+}
+
+/** Every cluster policy object of the app, found once per synth of a `NetworkApp` (the app's whole tree is walked). */
+function appClusterPolicies(app: IConstruct): ApiObject[] {
+  return oncePerSynth(app, appClusterPolicies, () => app.node.findAll()
+    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && CLUSTER_POLICY_GROUPS.has(c.kind)));
+}
+
+/** Another chart's object as synth writes it; undefined when it does not render (its own chart's lint reports why). */
+function renderedElsewhere(object: ApiObject): unknown {
+  try {
+    return object.toJson();
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,12 +5,14 @@
  * and policies, not with workloads squared.
  */
 import type { ApiRejection } from './api-invalid';
+import { ClusterContext } from '../cluster-evaluation';
 import { End, PodSubject, PolicyContext } from '../evaluation';
 import { GroupIndex } from '../group-index';
 import type { IngressController } from '../ingress-controller';
 import { NONE } from '../lists';
 import { memo } from '../memo';
 import type { ClusterModel, Direction, LabelSelectorSpec, Labels, PeerSpec, Policy, Workload } from '../model';
+import { namespaceLabels } from '../model-builder';
 import { matchesSelector } from '../selector';
 import { SideIndex } from '../side-index';
 import type { ValidationProblem } from '../validation/problem';
@@ -33,6 +35,7 @@ export class LintContext {
   private readonly selectedClassesOf = new Map<Policy, readonly number[]>();
   private anySelected?: ReadonlySet<number>;
   private sideIndex?: SideIndex;
+  private tiers?: ClusterContext;
 
   /**
    * @param validSpecs policy objects whose `spec` passes the validator with no problem (see LintOptions)
@@ -83,6 +86,12 @@ export class LintContext {
   /** What each class's own policies allow, per other class: reachability's sides (side-index.ts), each computed once. */
   public get sides(): SideIndex {
     return this.sideIndex ??= new SideIndex(this.ends, this.index);
+  }
+
+  /** The model's cluster policies by tier (cluster-tiers.ts asks them); undefined when the input has none. */
+  public get clusterTiers(): ClusterContext | undefined {
+    if (!this.model.clusterPolicies?.length) return undefined;
+    return this.tiers ??= new ClusterContext(this.model.clusterPolicies);
   }
 
   /** Workloads the policy's `spec.podSelector` selects, in model order: same namespace, not hostNetwork (policies do not apply to node traffic). */
@@ -140,6 +149,12 @@ export class LintContext {
   public hasPoliciesIn(namespace: string): boolean {
     return this.policyNamespaces.has(namespace);
   }
+}
+
+/** The plainest pod `selector` selects in `namespace` (see `representativeLabels`), as the evaluation takes it. */
+export function representativePod(model: ClusterModel, namespace: string, selector: LabelSelectorSpec): PodSubject {
+  const labels = model.namespaces.find(ns => ns.name === namespace)?.labels ?? namespaceLabels(namespace);
+  return { kind: 'pod', namespace, namespaceLabels: labels, podLabels: representativeLabels(selector), namedPorts: [], hostNetwork: false };
 }
 
 export function policySelects(policy: Policy, namespace: string, labels: Labels): boolean {

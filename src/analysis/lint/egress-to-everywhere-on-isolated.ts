@@ -11,10 +11,20 @@
  * internet allowance (`AllowInternetEgress`), designed range by range, and is not reported; nor is
  * a rule with `ports` (HTTPS anywhere is a deliberate exposure). A rule with no `to` and no
  * `ports` against a policy that allows nothing is `allow-all-cancels-deny`'s finding.
+ *
+ * The Admin tier decides before NetworkPolicy (docs/cluster-network-policy.md, "Evaluation"): when
+ * it denies the pods every address outside the cluster the rule allows (a "no internet" policy),
+ * the rule opens nothing there and is not reported. A Baseline policy never sees the egress of
+ * pods NetworkPolicy isolates, and an Admin Deny of a few addresses (the metadata service) leaves
+ * the rest of the internet open.
  */
-import { type AddressInterval, cidrInterval } from '../ip-ranges';
+import { ConnectionSet } from '../connection-set';
+import type { PodSubject } from '../evaluation';
+import { type AddressInterval, cidrInterval, cutAddressSpace, ipBlockCovers } from '../ip-ranges';
 import type { IpBlockSpec, Policy, RuleSpec } from '../model';
+import { tieredSide } from './cluster-tiers';
 import type { LintContext } from './context';
+import { representativePod } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
 import { forEachIsolatedRule } from './isolated-rules';
@@ -101,7 +111,7 @@ function lockingDownByNamespace(policies: readonly Policy[]): Map<string, Policy
 function judge(context: LintContext, policy: Policy, rule: RuleSpec, shape: Shape, isolating: readonly Policy[]): Finding | undefined {
   const denies = isolating.filter(other => other !== policy && !(rule.peers === undefined && other.egress.length === 0));
   const overlaps = denies.map(other => ({ other, pods: sharedPods(context, policy, other) })).filter(o => o.pods.length > 0);
-  if (overlaps.length === 0) return undefined;
+  if (overlaps.length === 0 || adminDeniesAllOutside(context, policy, rule)) return undefined;
   const pods = [...new Set(overlaps.flatMap(o => o.pods))];
   const others = overlaps.map(o => policyRef(o.other));
   return policyFinding(egressToEverywhereOnIsolated, policy, shape.field,
@@ -110,4 +120,21 @@ function judge(context: LintContext, policy: Policy, rule: RuleSpec, shape: Shap
     'to keep pods from a few addresses, use a ClusterNetworkPolicy with action Deny (docs/cluster-network-policy.md); '
       + 'to let them reach the internet, allow it without the private ranges (AllowInternetEgress) or list the CIDRs they need; '
       + 'AllowEgressExceptCloudMetadata only belongs where egress is otherwise open');
+}
+
+/**
+ * Whether the Admin tier denies every pod of `policy` egress to every address outside the cluster
+ * that `rule` allows (the model's external ranges, cut at every ipBlock and `networks` CIDR): one
+ * evaluation per pod class and range, and only when cluster policies select the pods.
+ */
+function adminDeniesAllOutside(context: LintContext, policy: Policy, rule: RuleSpec): boolean {
+  if (!context.clusterTiers) return false;
+  const pods: PodSubject[] = context.hasWorkloadsIn(policy.namespace)
+    ? context.selectedClasses(policy).map(c => context.classes[c].subject)
+    : [representativePod(context.model, policy.namespace, policy.podSelector)];
+  const ranges = cutAddressSpace(context.model)
+    .filter(interval => rule.peers === undefined || rule.peers.some(peer => peer.ipBlock && ipBlockCovers(peer.ipBlock, interval)));
+  // With the NetworkPolicy layer allowing everything, what the side still refuses is what the Admin tier denied.
+  const open = { isolated: true, conns: ConnectionSet.all() };
+  return pods.every(pod => ranges.every(interval => tieredSide(context, 'Egress', pod, { kind: 'external', interval }, open)?.conns.isEmpty() ?? false));
 }

@@ -4,12 +4,18 @@
  * is isolated and allows none of it back, can never carry traffic — the usual half-written hop.
  * Only rules whose peer names pods (a non-empty podSelector) are judged: a broad peer such as
  * "all namespaces" does not say the author meant each pod behind it.
+ *
+ * Where cluster policies select the other end in that direction, its answer goes through their
+ * tiers (docs/cluster-network-policy.md, "Evaluation"): an Admin Accept admits what its
+ * NetworkPolicies refuse, and an Admin Deny, or a Baseline Deny of an end NetworkPolicy leaves
+ * open, refuses what they would allow; the finding then names the cluster policy.
  */
-import type { ConnectionSet } from '../connection-set';
+import { ConnectionSet } from '../connection-set';
 import { NONE } from '../lists';
-import type { Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
+import type { ClusterPolicy, Direction, PeerSpec, Policy, RuleSpec, Workload } from '../model';
 import { workloadId } from '../model';
 import { selectsAll } from '../selector';
+import { denyingSteps, describeDecider, tieredSide } from './cluster-tiers';
 import type { LintContext } from './context';
 import type { Finding, LintRule } from './finding';
 import { ruleDocUrl } from './finding';
@@ -45,7 +51,8 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
   const peers = rule.peers ?? NONE;
   const namedPeers = peers.every(namesPods) ? peers : peers.filter(namesPods);
   if (namedPeers.length === 0) return undefined;
-  const refused = refusedClassPairs(context, policy, direction, rule, namedPeers);
+  const deciders = new Set<ClusterPolicy>();
+  const refused = refusedClassPairs(context, policy, direction, rule, namedPeers, deciders);
   if (!refused) return undefined;
   // Workloads of one class are alike to every rule: count the workload hops from the class pairs, and
   // list the first ones in model order (a workload is never a hop to itself).
@@ -57,13 +64,18 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
   if (count === 0) return undefined;
   const hops = firstHops(context, policy, direction, refused, 2);
   const field = `${rulesField(direction)}[${ruleIndex}].${peersKey(direction)}`;
-  const otherEnd = direction === 'Egress' ? 'the destination is ingress-isolated and its ingress rules do not admit it'
-    : 'the source is egress-isolated and its egress rules do not allow it';
+  const by = listSome([...deciders].map(describeDecider));
+  const otherEnd = deciders.size > 0
+    ? `the ${direction === 'Egress' ? 'destination\'s ingress' : 'source\'s egress'} refuses it (denied by ${by})`
+    : direction === 'Egress' ? 'the destination is ingress-isolated and its ingress rules do not admit it'
+      : 'the source is egress-isolated and its egress rules do not allow it';
   const described = hops.map(h => `${workloadId(h.src)} -> ${workloadId(h.dst)} (${h.conns})`);
   const first = hops[0];
-  const fix = direction === 'Egress'
-    ? `add an ingress rule to a policy selecting ${workloadId(first.dst)} that allows ${workloadId(first.src)} on ${first.conns}`
-    : `add an egress rule to a policy selecting ${workloadId(first.src)} that allows ${workloadId(first.dst)} on ${first.conns}`;
+  const fix = deciders.size > 0
+    ? `accept ${workloadId(first.src)} -> ${workloadId(first.dst)} on ${first.conns} in the Admin tier before the rule of ${by} that denies it, or narrow that rule's subject or peers`
+    : direction === 'Egress'
+      ? `add an ingress rule to a policy selecting ${workloadId(first.dst)} that allows ${workloadId(first.src)} on ${first.conns}`
+      : `add an egress rule to a policy selecting ${workloadId(first.src)} that allows ${workloadId(first.dst)} on ${first.conns}`;
   return policyFinding(oneSidedConnection, policy, field,
     `allows ${listSome(described, 2, count)}, but ${otherEnd}, so this rule never carries that traffic`,
     `both ends must allow a connection: ${fix}`);
@@ -72,9 +84,10 @@ function checkRule(context: LintContext, policy: Policy, direction: Direction, r
 /**
  * For each class the policy selects, the classes the named peers match whose end refuses what the
  * rule allows toward them, with what the rule allows on that hop; undefined when there are none.
+ * The cluster policies that refused a hop are added to `deciders`.
  */
 function refusedClassPairs(context: LintContext, policy: Policy, direction: Direction, rule: RuleSpec,
-  namedPeers: readonly PeerSpec[]): Map<number, Map<number, ConnectionSet>> | undefined {
+  namedPeers: readonly PeerSpec[], deciders: Set<ClusterPolicy>): Map<number, Map<number, ConnectionSet>> | undefined {
   const selected = context.selectedClasses(policy);
   if (selected.length === 0) return undefined;
   const others = context.peerClasses(policy, namedPeers);
@@ -82,13 +95,14 @@ function refusedClassPairs(context: LintContext, policy: Policy, direction: Dire
   const egress = direction === 'Egress';
   for (const other of others) {
     // An end that no policy isolates in that direction refuses nothing (the usual DNS server, ingress controller).
-    if (!context.isIsolated(other, egress ? 'Ingress' : 'Egress')) continue;
+    const otherDirection = egress ? 'Ingress' : 'Egress';
+    if (!context.isIsolated(other, otherDirection) && !context.clusterTiers?.selecting(otherDirection, context.classes[other].subject)) continue;
     for (const self of selected) {
       const src = egress ? self : other;
       const dst = egress ? other : self;
       const conns = context.sides.ruleConns(rule, dst);
       // Unresolvable named ports are the named-port rule's finding, not this one's.
-      if (conns.isEmpty() || !otherEndRefuses(context, direction, src, dst, conns)) continue;
+      if (conns.isEmpty() || !otherEndRefuses(context, direction, src, dst, conns, deciders)) continue;
       refused ??= new Map();
       const row = refused.get(self) ?? new Map<number, ConnectionSet>();
       refused.set(self, row.set(other, conns));
@@ -116,11 +130,25 @@ function firstHops(context: LintContext, policy: Policy, direction: Direction,
 }
 
 /**
- * Whether the other end of the hop (between two classes) is isolated and allows none of `conns`:
- * the destination's ingress for an egress rule, the source's egress for an ingress rule.
+ * Whether the other end of the hop (between two classes) allows none of `conns`: the destination's
+ * ingress for an egress rule, the source's egress for an ingress rule; through the cluster
+ * policies' tiers where they select it, whose denying policies are added to `deciders`.
  */
-function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet): boolean {
-  return direction === 'Egress' ? !context.sides.allowsAny('ingress', dst, src, conns) : !context.sides.allowsAny('egress', src, dst, conns);
+function otherEndRefuses(context: LintContext, direction: Direction, src: number, dst: number, conns: ConnectionSet,
+  deciders: Set<ClusterPolicy>): boolean {
+  const [end, peer] = direction === 'Egress' ? [dst, src] : [src, dst];
+  const endDirection: Direction = direction === 'Egress' ? 'Ingress' : 'Egress';
+  const [endSubject, peerSubject] = [context.classes[end].subject, context.classes[peer].subject];
+  if (!context.clusterTiers?.selecting(endDirection, endSubject)) {
+    return !context.sides.allowsAny(endDirection === 'Ingress' ? 'ingress' : 'egress', end, peer, conns);
+  }
+  // Its NetworkPolicy side toward the peer, as reachability takes it (side-index.ts), then its tiers.
+  const own = endDirection === 'Ingress' ? context.sides.ingress(end) : context.sides.egress(end);
+  const np = own === 'all' ? { isolated: false, conns: ConnectionSet.all() } : { isolated: true, conns: own.get(peer) ?? ConnectionSet.none() };
+  const tiered = tieredSide(context, endDirection, endSubject, peerSubject, np)!;
+  if (!tiered.conns.intersect(conns).isEmpty()) return false;
+  for (const step of denyingSteps([...tiered.admin.steps, ...tiered.baseline.steps], conns)) deciders.add(step.policy);
+  return true;
 }
 
 function namesPods(peer: PeerSpec): boolean {

@@ -3,7 +3,8 @@
  * (docs/semantics.md §1.6, §2 "Defaulting of policyTypes"):
  * - rules for a direction not in `policyTypes` are accepted and ignored (validator trap);
  * - `egress: []` without `policyTypes` looks like "deny all egress" but defaulting gives
- *   `[Ingress]` only, so egress stays open;
+ *   `[Ingress]` only, so the policy isolates no egress (what other NetworkPolicies and the
+ *   cluster policies' tiers decide stands, all of it allowed when there are none);
  * - a duplicate entry in `policyTypes` (validator trap; harmless, so only a warning).
  */
 import { field } from '../manifest-objects';
@@ -48,6 +49,6 @@ function emptyEgressFinding(policy: Policy): Finding | undefined {
   const typesGiven = Array.isArray(types) && types.length > 0;
   if (!Array.isArray(egress) || egress.length > 0 || typesGiven) return undefined;
   return policyFinding(policyTypesMismatch, policy, 'spec.egress',
-    '[] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so all egress stays allowed',
+    '[] without spec.policyTypes does not isolate egress: Kubernetes defaults policyTypes to [Ingress] when egress is empty, so this policy denies no egress (with no other policy isolating it and no cluster policy denying it, all egress is allowed)',
     'add spec.policyTypes: [Ingress, Egress] (or [Egress]) to deny all egress');
 }
