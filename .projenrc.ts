@@ -66,7 +66,7 @@ project.eslint?.allowDevDeps('scripts/**');
 project.gitignore.exclude('/examples/*/manifests/', '/examples/*/node_modules/', '/bench/out/');
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/*', '/scripts/');
 // The rule pages and the references that findings and messages link to ship in the package.
-project.npmignore?.include('/docs/rules/', '/docs/semantics.md', '/docs/cluster-network-policy.md', '/docs/ci-pipeline.md', '/docs/cluster-context.md', '/docs/reach-output.md', '/docs/cluster-policies.md');
+project.npmignore?.include('/docs/rules/', '/docs/semantics.md', '/docs/cluster-network-policy.md', '/docs/ci-pipeline.md', '/docs/cluster-context.md', '/docs/reach-output.md', '/docs/cluster-policies.md', '/docs/migrate.md');
 
 // `npm test` and `npm run demo` work on a fresh clone: install first when node_modules is missing or stale.
 project.setScript('pretest', 'node scripts/ensure-deps.js');
