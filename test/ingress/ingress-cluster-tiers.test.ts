@@ -36,7 +36,7 @@ spec:
 ---`;
 
 /** A v1alpha2 ClusterNetworkPolicy on namespace shop's ingress from the ingress-nginx namespace. */
-function fromNginx(tier: 'Admin' | 'Baseline', action: 'Accept' | 'Deny', name: string, priority: number, peer = "{ namespaces: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }"): string {
+function fromNginx(tier: 'Admin' | 'Baseline', action: 'Accept' | 'Deny', name: string, priority: number, peer = '{ namespaces: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }'): string {
   return `
 apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
