@@ -21,7 +21,6 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct, IValidation } from 'constructs';
 import { isAcknowledged } from './acknowledge';
 import { oncePerSynth, synthInProgress } from './network-app';
-import { CLUSTER_POLICY_GROUPS } from '../analysis/cluster-policy-reader';
 import { lint } from '../analysis/lint';
 import type { Finding, LintRule } from '../analysis/lint';
 import { allowAllCancelsDeny } from '../analysis/lint/allow-all-cancels-deny';
@@ -144,10 +143,28 @@ class ChartNetworkLint implements IValidation {
   }
 }
 
-/** Every cluster policy object of the app, found once per synth of a `NetworkApp` (the app's whole tree is walked). */
+/**
+ * The cluster policies the library's constructs wrote in each app, registered as they are made
+ * (`registerClusterPolicy`): a chart's check reads them without walking the app's whole tree,
+ * which in an app of many charts would be done once per chart (cdk8s validates every chart).
+ */
+const clusterPoliciesByApp = new WeakMap<IConstruct, Set<ApiObject>>();
+
+/**
+ * Adds a cluster policy construct to its app's registry and the network lint to its chart. A
+ * ClusterNetworkPolicy written as a plain `ApiObject` is checked with its own chart only; the
+ * other charts' checks do not see it (`cdk8s-netpol lint` on the synthesized output does).
+ */
+export function registerClusterPolicy(policy: ApiObject): void {
+  const root = policy.node.root;
+  let policies = clusterPoliciesByApp.get(root);
+  if (!policies) clusterPoliciesByApp.set(root, policies = new Set());
+  policies.add(policy);
+  registerChartLint(policy.chart);
+}
+
 function appClusterPolicies(app: IConstruct): ApiObject[] {
-  return oncePerSynth(app, appClusterPolicies, () => app.node.findAll()
-    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && CLUSTER_POLICY_GROUPS.has(c.kind)));
+  return [...clusterPoliciesByApp.get(app) ?? []];
 }
 
 /** Another chart's object as synth writes it; undefined when it does not render (its own chart's lint reports why). */

@@ -8,7 +8,7 @@ import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { formatProblem } from '../../analysis/validation/problem';
 import { validateClusterNetworkPolicy } from '../../analysis/validation/validate-cluster-network-policy';
-import { registerChartLint } from '../../synth-checks/chart-lint';
+import { registerClusterPolicy } from '../../synth-checks/chart-lint';
 import { ClusterAction } from '../../vocabulary/cluster-action';
 import { ClusterPeer } from '../../vocabulary/cluster-peer';
 import { ClusterSubject } from '../../vocabulary/cluster-subject';
@@ -188,8 +188,9 @@ function writeSpec(policy: ValidatedClusterNetworkPolicy, where: string, definit
   const state = clusterStates.get(policy)!;
   state.where = where;
   state.spec = spec;
-  // A chart of guardrails is checked at synth too (shadowed rules, equal priorities, DNS a deny takes away).
-  registerChartLint(policy.chart);
+  // A chart of guardrails is checked at synth too (shadowed rules, equal priorities, DNS a deny
+  // takes away), and the app's other charts count this policy for their pods.
+  registerClusterPolicy(policy);
 }
 
 /** Two cluster policies of one app with one name would overwrite each other when applied. */
