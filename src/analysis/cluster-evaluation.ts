@@ -201,16 +201,24 @@ export class ClusterContext {
   }
 
   /**
+   * One end's verdict toward `peer` through every tier, given its NetworkPolicy side `np`;
+   * undefined when no cluster policy selects the end in that direction (the NetworkPolicy side
+   * alone decides then). The destination, where named ports resolve, is `peer` for egress.
+   */
+  public tiered(direction: Direction, end: Subject, peer: Subject, np: { isolated: boolean; conns: ConnectionSet }): TieredSide | undefined {
+    const selecting = this.selecting(direction, end);
+    return selecting && this.side(direction, selecting, peer, direction === 'Egress' ? peer : end, np);
+  }
+
+  /**
    * What a pair allows through every layer: each end's NetworkPolicy verdict (evaluatePair), put
    * through the tiers of the cluster policies that select that end. For callers that need the
    * answer, not its explanation (ingress paths).
    */
   public pairConns(src: End, dst: End): ConnectionSet {
     const pair = evaluatePair(src, dst);
-    const side = (evaluation: SideEvaluation, end: Subject, peer: Subject) => {
-      const selecting = this.selecting(evaluation.direction, end);
-      return selecting ? this.side(evaluation.direction, selecting, peer, dst.subject, evaluation).conns : evaluation.conns;
-    };
+    const side = (evaluation: SideEvaluation, end: Subject, peer: Subject) =>
+      (this.tiered(evaluation.direction, end, peer, evaluation) ?? evaluation).conns;
     return side(pair.egress, src.subject, dst.subject).intersect(side(pair.ingress, dst.subject, src.subject));
   }
 }

@@ -129,10 +129,7 @@ export function explain(model: ClusterModel, src: Endpoint, dst: Endpoint, query
   const pair = evaluatePair(context.end(ends.srcSubject), context.end(ends.dstSubject));
   // Where cluster policies select an end, its side goes through their tiers (cluster-evaluation.ts).
   const cluster = model.clusterPolicies?.length ? new ClusterContext(model.clusterPolicies) : undefined;
-  const tiers = (evaluation: SideEvaluation, end: Subject, peer: Subject) => {
-    const selecting = cluster?.selecting(evaluation.direction, end);
-    return selecting && cluster!.side(evaluation.direction, selecting, peer, ends.dstSubject, evaluation);
-  };
+  const tiers = (evaluation: SideEvaluation, end: Subject, peer: Subject) => cluster?.tiered(evaluation.direction, end, peer, evaluation);
   const egress = side(pair.egress, src, ends, query, tiers(pair.egress, ends.srcSubject, ends.dstSubject));
   const ingress = side(pair.ingress, dst, ends, query, tiers(pair.ingress, ends.dstSubject, ends.srcSubject));
   const conns = egress.conns.intersect(ingress.conns);

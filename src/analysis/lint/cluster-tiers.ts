@@ -12,18 +12,11 @@ import { keyPart } from '../memo';
 import type { ClusterPolicy, Direction } from '../model';
 import type { LintContext } from './context';
 
-/**
- * One end's verdict toward `peer` through every tier, given its NetworkPolicy side `np`;
- * undefined when no cluster policy selects the end in that direction (the NetworkPolicy side
- * alone decides then).
- */
+/** One end's verdict toward `peer` through every tier (`ClusterContext.tiered`); undefined without cluster policies. */
 export function tieredSide(
   context: LintContext, direction: Direction, end: Subject, peer: Subject, np: { isolated: boolean; conns: ConnectionSet },
 ): TieredSide | undefined {
-  const cluster = context.clusterTiers;
-  const selecting = cluster?.selecting(direction, end);
-  if (!selecting) return undefined;
-  return cluster!.side(direction, selecting, peer, direction === 'Egress' ? peer : end, np);
+  return context.clusterTiers?.tiered(direction, end, peer, np);
 }
 
 /** The rules of a tier (`side.admin.steps`, `side.baseline.steps`) that denied some of `conns`, in evaluation order. */
