@@ -42,7 +42,12 @@ function toIgnored({ source }: ManifestObject, meta: ObjectMeta): IgnoredObject 
   return { apiVersion: meta.apiVersion, kind: meta.kind, name: meta.name, source };
 }
 
-export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
+/**
+ * The model of `docs`. `policyReader` may be shared by models of objects that do not change once read
+ * (the synth-time lint reads every chart of an app, whose policies share their validated specs):
+ * a spec read for one model is then not read again for the next.
+ */
+export function buildModel(docs: readonly ManifestDocument[], policyReader = new PolicyReader()): ClusterModel {
   // One pass, each object's metadata read once: at synth time this runs on every object of a chart.
   const ignored: IgnoredObject[] = [];
   const warnings: string[] = [];
@@ -71,7 +76,6 @@ export function buildModel(docs: readonly ManifestDocument[]): ClusterModel {
   const policies: Policy[] = [];
   const namespaces = new Map<string, Namespace>();
   const clusterPolicies: ClusterPolicy[] = [];
-  const policyReader = new PolicyReader();
   for (const o of applied.objects()) {
     const meta = o.meta;
     if (isWorkload(meta)) {

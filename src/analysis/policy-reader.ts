@@ -10,7 +10,7 @@
  */
 import { exact, NONE } from './lists';
 import { arrayField, field, isKindOf, isPlainObject, labelValue, ManifestObject, ObjectMeta, readLabels, stringField } from './manifest-objects';
-import { keyPart, memo } from './memo';
+import { keyPart } from './memo';
 import { Direction, IpBlockSpec, LabelSelectorRequirementSpec, LabelSelectorSpec, PeerSpec, Policy, PortSpec, Protocol, PROTOCOLS, RuleSpec } from './model';
 
 export const POLICY_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([['NetworkPolicy', ['networking.k8s.io', 'extensions']]]);
@@ -70,20 +70,21 @@ type SpecParts = Pick<Policy, 'podSelector' | 'policyTypes' | 'ingress' | 'egres
 
 /**
  * Reads NetworkPolicy objects (already checked with `isNetworkPolicy` on their `meta`) after
- * defaulting. One reader per model: selectors of only `matchLabels`, the usual kind, are read once
- * per distinct set of labels and shared (they are immutable, and a pattern repeats them in every
- * namespace), so that a model of thousands of policies does not hold thousands of equal copies.
- * Policies whose objects share one spec object (the synth-time lint hands over equal validated
- * specs as one object; a YAML alias does the same) share its reading: rules, peers and ports.
+ * defaulting. Selectors of only `matchLabels`, the usual kind, are read once per distinct set of
+ * labels and shared (they are immutable, and a pattern repeats them in every namespace), so that a
+ * model of thousands of policies does not hold thousands of equal copies. Policies whose objects
+ * share one spec object (the synth-time lint hands over equal validated specs as one object; a YAML
+ * alias does the same) share its reading: rules, peers and ports. A reader serves one model, or
+ * several whose spec objects never change once read (the synth-time lint's, one per app).
  */
 export class PolicyReader {
   private readonly labelSelectors = new Map<string, LabelSelectorSpec>();
   /** What a spec object reads as: nothing in it depends on the policy's metadata, so objects sharing one spec share its reading. */
-  private readonly specs = new Map<object, SpecParts>();
+  private readonly specs = new WeakMap<object, SpecParts>();
 
   public read({ object, source }: ManifestObject, meta: ObjectMeta): Policy {
     const spec = field(object, 'spec');
-    const parts = isPlainObject(spec) ? memo(this.specs, spec, () => this.spec(spec)) : this.spec(spec);
+    const parts = isPlainObject(spec) ? this.specParts(spec) : this.spec(spec);
     return {
       namespace: meta.namespace,
       name: meta.name!,
@@ -94,6 +95,13 @@ export class PolicyReader {
       raw: object,
       source,
     };
+  }
+
+  /** Weakly held: a reader shared by many models must not keep every spec it was shown alive. */
+  private specParts(spec: object): SpecParts {
+    let parts = this.specs.get(spec);
+    if (!parts) this.specs.set(spec, parts = this.spec(spec));
+    return parts;
   }
 
   private spec(spec: unknown): SpecParts {

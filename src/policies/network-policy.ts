@@ -6,7 +6,7 @@
 import { ApiObject, IAnyProducer, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderingKey } from './rendering-key';
-import { validateInChart } from './valid-specs';
+import { validateInApp } from './valid-specs';
 import { formatProblem } from '../analysis/validation/problem';
 import { acknowledgementAnnotations, addAnnotations } from '../synth-checks/acknowledge';
 import { registerChartLint } from '../synth-checks/chart-lint';
@@ -140,8 +140,8 @@ class PolicyState implements IAnyProducer {
 
 /** What a policy rendered, validated, and when that still holds. */
 interface Rendering {
-  /** See rendering-key.ts. */
-  readonly key: string;
+  /** See rendering-key.ts; undefined when it holds only for the synth it was rendered in. */
+  readonly key?: string;
   readonly text: string;
   /** Read only: shared with the synth-time lint. */
   readonly json: object;
@@ -167,7 +167,9 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
   const kept = state.rendering;
   if (kept && synth !== undefined && kept.synth === synth) return kept;
   const acknowledgements = acknowledgementAnnotations(policy);
-  const key = renderingKey(policy, state.patches, JSON.stringify(acknowledgements));
+  // A first rendering during a NetworkApp synth needs no key: it stands for the rest of the synth,
+  // and the next synth, finding it unkeyed, renders and keys it then. One-off synths skip the cost.
+  const key = kept || synth === undefined ? renderingKey(policy, state.patches, JSON.stringify(acknowledgements)) : undefined;
   if (key !== undefined && kept?.key === key) {
     kept.synth = synth;
     return kept;
@@ -175,13 +177,13 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
   // ApiObject's own rendering (the class this one extends), which toJson above replaces.
   const json = ApiObject.prototype.toJson.call(policy);
   addAnnotations(json, acknowledgements);
-  const problems = validateInChart(policy.chart, json);
+  const problems = validateInApp(policy, json);
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${state.where}: ${formatProblem(p)}`
       + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
   }
-  const rendering: Rendering = { key: key ?? '', text: JSON.stringify(json), json, synth };
-  if (key !== undefined) state.rendering = rendering;
+  const rendering: Rendering = { key, text: JSON.stringify(json), json, synth };
+  if (key !== undefined || synth !== undefined) state.rendering = rendering;
   return rendering;
 }
 
@@ -237,7 +239,7 @@ function writeSpec(policy: ValidatedNetworkPolicy, where: string, definition: Po
     throw new Error(`${where}: ${(e as Error).message}`);
   }
   const manifest = { apiVersion: policy.apiVersion, kind: policy.kind, metadata: { name: policy.name, namespace: policy.metadata.namespace }, spec };
-  const problems = validateInChart(policy.chart, manifest);
+  const problems = validateInApp(policy, manifest);
   if (problems.length > 0) {
     throw new Error(problems.map(p => `${where}: ${formatProblem(p)}`).join('\n'));
   }

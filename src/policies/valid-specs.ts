@@ -1,10 +1,11 @@
 /**
- * The validator, with each distinct spec of a chart validated once. A pattern writes the same spec
- * in many namespaces, and what the validator says of a spec does not depend on the policy's
- * metadata. A spec that passed is also swapped for the chart's one object with that text, so that
- * the synth-time lint, which reads what the policies render, reads each distinct spec once.
+ * The validator, with each distinct spec of an app validated once. A pattern writes the same spec
+ * in many namespaces (and charts), and what the validator says of a spec does not depend on the
+ * policy's metadata. A spec that passed is also swapped for the app's one object with that text, so
+ * that the synth-time lint, which reads what the policies render in every chart, reads each distinct
+ * spec once (chart-lint.ts shares one policy reader per app).
  */
-import type { Chart } from 'cdk8s';
+import type { IConstruct } from 'constructs';
 import type { ValidationProblem } from '../analysis/validation/problem';
 import { validateNetworkPolicy } from '../analysis/validation/validate-network-policy';
 
@@ -16,12 +17,14 @@ export interface PolicyManifest {
   spec?: unknown;
 }
 
-const validSpecs = new WeakMap<Chart, Map<string, unknown>>();
+/** Per app (the root of the construct tree): validated spec text → the one spec object with that text. */
+const validSpecs = new WeakMap<IConstruct, Map<string, unknown>>();
 
-/** What the validator finds wrong with `manifest`, a policy of `chart`; none means it was written as the chart's shared spec. */
-export function validateInChart(chart: Chart, manifest: PolicyManifest): ValidationProblem[] {
-  let specs = validSpecs.get(chart);
-  if (!specs) validSpecs.set(chart, specs = new Map());
+/** What the validator finds wrong with `manifest`, a policy of `scope`'s app; none means it was written as the app's shared spec. */
+export function validateInApp(scope: IConstruct, manifest: PolicyManifest): ValidationProblem[] {
+  const app = scope.node.root;
+  let specs = validSpecs.get(app);
+  if (!specs) validSpecs.set(app, specs = new Map());
   const specText = JSON.stringify(manifest.spec);
   const known = specs.get(specText);
   const problems = validateNetworkPolicy(known === undefined ? manifest : { ...manifest, spec: undefined });

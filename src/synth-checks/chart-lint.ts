@@ -36,6 +36,7 @@ import { policyTypesMismatch } from '../analysis/lint/policy-types-mismatch';
 import { servicePortNotTargetPort } from '../analysis/lint/service-port-not-target-port';
 import type { ManifestDocument } from '../analysis/model';
 import { buildModel } from '../analysis/model-builder';
+import { PolicyReader } from '../analysis/policy-reader';
 import { isReadKind } from '../analysis/read-kinds';
 import { chartApiObjects } from '../chart-manifests';
 import { validatedRendering, ValidatedNetworkPolicy } from '../policies/network-policy';
@@ -128,7 +129,7 @@ class ChartNetworkLint implements IValidation {
     errors.push(...duplicatePolicies(objects, documents));
     const findings = remember && this.last && sameTexts(this.last.texts, texts) && sameTexts(this.last.errors, errors)
       ? this.last.findings
-      : lint(buildModel(documents), { rules: CHART_RULES, validSpecs });
+      : lint(buildModel(documents, policyReaderOf(this.app)), { rules: CHART_RULES, validSpecs });
     this.last = remember ? { texts, findings, errors: [...errors] } : undefined;
     for (const finding of findings) {
       // A finding about another chart's cluster policy is that chart's to report.
@@ -141,6 +142,19 @@ class ChartNetworkLint implements IValidation {
     }
     return errors;
   }
+}
+
+const policyReaders = new WeakMap<IConstruct, PolicyReader>();
+
+/**
+ * One policy reader for every chart lint of an app: the library's policies share one validated spec
+ * object per distinct spec across the app (valid-specs.ts), so a pattern repeated in every chart is
+ * read once; every other object the lint reads is a fresh rendering, which no earlier reading matches.
+ */
+function policyReaderOf(app: IConstruct): PolicyReader {
+  let reader = policyReaders.get(app);
+  if (!reader) policyReaders.set(app, reader = new PolicyReader());
+  return reader;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, NetworkApp, Peer, PodSelector, Port } from '../../src';
 import * as lintModule from '../../src/analysis/lint';
+import * as validateModule from '../../src/analysis/validation/validate-network-policy';
 import * as renderingKeyModule from '../../src/policies/rendering-key';
+import * as validSpecsModule from '../../src/policies/valid-specs';
 
 /** Two namespaces, each a chart: web → api on 8080, both ends written, DNS allowed. */
 function build(app: App, ingressToo = true): { api: ApiObject } {
@@ -74,20 +76,55 @@ describe('NetworkApp', () => {
     expect(() => app.synthYaml()).not.toThrow(/\[one\]/);
   });
 
+  test('a spec the charts of an app repeat is validated once, and the lint of every chart shares its reading', () => {
+    const validate = jest.spyOn(validateModule, 'validateNetworkPolicy');
+    const lint = jest.spyOn(lintModule, 'lint');
+    try {
+      const app = new NetworkApp();
+      build(app);
+      // 8 policies in two charts, 4 distinct specs: each spec is validated once when constructed.
+      expect(validate.mock.calls.filter(([manifest]) => (manifest as { spec?: unknown }).spec !== undefined)).toHaveLength(4);
+      app.synthYaml();
+      const [one, two] = lint.mock.calls.map(([model]) => model.policies);
+      expect(one.map(p => p.name)).toEqual(two.map(p => p.name));
+      // Each policy of chart two is read from the same spec object as its namesake in chart one.
+      one.forEach((policy, i) => {
+        expect(two[i].namespace).not.toBe(policy.namespace);
+        expect(two[i].ingress).toBe(policy.ingress);
+        expect(two[i].egress).toBe(policy.egress);
+      });
+    } finally {
+      validate.mockRestore();
+      lint.mockRestore();
+    }
+  });
+
   test('a library policy is rendered and validated once per synth of a NetworkApp, and a change made between synths is written', () => {
     const key = jest.spyOn(renderingKeyModule, 'renderingKey');
+    const validate = jest.spyOn(validSpecsModule, 'validateInApp');
     try {
-      const keysPerSynth = (app: App) => {
-        build(app);
+      const perSynth = (app: App) => {
         key.mockClear();
+        validate.mockClear();
         app.synthYaml();
-        return key.mock.calls.length;
+        return { keys: key.mock.calls.length, renderings: validate.mock.calls.length };
       };
-      // 8 library policies: with App, each is checked in 3 validations and when written.
-      expect(keysPerSynth(new App())).toBe(8 * 4);
-      expect(keysPerSynth(new NetworkApp())).toBe(8);
+      // 8 library policies. With App, each is rendered once and its key checked in each of the 3
+      // validations and when written; the next synth renders none again.
+      const app = new App();
+      build(app);
+      expect(perSynth(app)).toEqual({ keys: 8 * 4, renderings: 8 });
+      expect(perSynth(app)).toEqual({ keys: 8 * 4, renderings: 0 });
+      // With NetworkApp, a first rendering stands for its synth and is not keyed; the next synth keys
+      // it (rendering once more), and the one after that renders nothing.
+      const networkApp = new NetworkApp();
+      build(networkApp);
+      expect(perSynth(networkApp)).toEqual({ keys: 0, renderings: 8 });
+      expect(perSynth(networkApp)).toEqual({ keys: 8, renderings: 8 });
+      expect(perSynth(networkApp)).toEqual({ keys: 8, renderings: 0 });
     } finally {
       key.mockRestore();
+      validate.mockRestore();
     }
     const app = new NetworkApp();
     build(app);

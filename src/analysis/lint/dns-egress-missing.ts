@@ -45,11 +45,8 @@ export const dnsEgressMissing: LintRule = {
       entry.who.push(who);
       withoutDns.set(key, entry);
     };
-    // A policy usually isolates several workloads, and policies may share rules (a shared spec): judge each rule list once.
-    const judged = new Map<readonly RuleSpec[], ConnectionSet>();
-    const dnsOf = (policy: Policy) => memo(judged, policy.egress, () => dnsConns(policy.egress));
     const resolvers = dnsResolvers(model);
-    const judge = (pod: PodSubject, isolating: readonly Policy[]) => takesDnsAway(context, pod, isolating, dnsOf, resolvers);
+    const judge = (pod: PodSubject, isolating: readonly Policy[]) => takesDnsAway(context, pod, isolating, resolvers);
     // Workloads of one class are alike to every rule: judge each class once.
     const deciders = new Map<number, Decider | undefined>();
     for (const workload of model.workloads) {
@@ -74,9 +71,9 @@ export const dnsEgressMissing: LintRule = {
  * the tiers that decided toward kube-dns (the first resolver).
  */
 function takesDnsAway(
-  context: LintContext, pod: PodSubject, isolating: readonly Policy[], dnsOf: (policy: Policy) => ConnectionSet, resolvers: readonly Subject[],
+  context: LintContext, pod: PodSubject, isolating: readonly Policy[], resolvers: readonly Subject[],
 ): Decider | undefined {
-  const np = { isolated: isolating.length > 0, conns: isolating.reduce((acc, p) => acc.union(dnsOf(p)), ConnectionSet.none()) };
+  const np = { isolated: isolating.length > 0, conns: isolating.reduce((acc, p) => acc.union(dnsConns(p.egress)), ConnectionSet.none()) };
   const sides = resolvers.map(resolver => tieredSide(context, 'Egress', pod, resolver, np));
   if (!sides[0]) return np.isolated && np.conns.intersect(DNS).isEmpty() ? { policy: isolating[0] } : undefined;
   return sides.every(side => side!.conns.intersect(DNS).isEmpty()) ? tierDecider(sides[0], isolating) : undefined;
@@ -94,9 +91,21 @@ function deniesAllEgress(policy: Policy): boolean {
   return policy.policyTypes.includes('Egress') && policy.egress.length === 0;
 }
 
+/**
+ * What each rule list admits toward a resolver. A policy usually isolates several workloads, and
+ * policies share rule lists (a shared spec, in one model or, at synth, across the charts of an app,
+ * policy-reader.ts): each list, which the model never changes, is judged once.
+ */
+const judgedDns = new WeakMap<readonly RuleSpec[], ConnectionSet>();
+
 /** What the rules' ports admit toward a resolver pod (named ports resolved as CoreDNS names them); peers are not judged. */
 function dnsConns(egress: readonly RuleSpec[]): ConnectionSet {
-  return egress.reduce((acc, rule) => acc.union(portsConns(rule.ports, KUBE_DNS).conns.intersect(DNS)), ConnectionSet.none());
+  let conns = judgedDns.get(egress);
+  if (!conns) {
+    conns = egress.reduce((acc, rule) => acc.union(portsConns(rule.ports, KUBE_DNS).conns.intersect(DNS)), ConnectionSet.none());
+    judgedDns.set(egress, conns);
+  }
+  return conns;
 }
 
 function finding(decider: Decider, who: readonly string[]): Finding {
