@@ -121,7 +121,7 @@ export abstract class ValidatedNetworkPolicy extends ApiObject {
    */
   public toJson(): any {
     // A copy: the caller may change it, the rendering kept for the next call must not change.
-    return JSON.parse(validatedRendering(this).text);
+    return copyJson(validatedRendering(this).json);
   }
 }
 
@@ -139,14 +139,30 @@ class PolicyState implements IAnyProducer {
 }
 
 /** What a policy rendered, validated, and when that still holds. */
-interface Rendering {
-  /** See rendering-key.ts; undefined when it holds only for the synth it was rendered in. */
-  readonly key?: string;
-  readonly text: string;
-  /** Read only: shared with the synth-time lint. */
-  readonly json: object;
-  /** The NetworkApp synth it was last rendered or confirmed in (network-app.ts). */
-  synth?: object;
+class Rendering {
+  private textCache?: string;
+
+  /**
+   * @param key see rendering-key.ts; undefined when it holds only for the synth it was rendered in
+   * @param json read only: shared with the synth-time lint
+   * @param synth the NetworkApp synth it was last rendered or confirmed in (network-app.ts)
+   */
+  public constructor(public readonly key: string | undefined, public readonly json: object, public synth: object | undefined) {}
+
+  /** As JSON text: only the lint of a chart in cdk8s' `App`, which compares one run's reading with the last, asks. */
+  public get text(): string {
+    return this.textCache ??= JSON.stringify(this.json);
+  }
+}
+
+/** A copy of rendered JSON (objects, arrays and primitives only), as `JSON.parse(JSON.stringify(value))` would make it, at less cost. */
+function copyJson(value: unknown): any {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  // Plain assignment: a validated policy has no `__proto__` key (its fields are the schema's, its label and annotation keys qualified names).
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+  return copy;
 }
 
 /** Each policy's state (module state, so that no public member can write a spec). */
@@ -182,7 +198,7 @@ export function validatedRendering(policy: ValidatedNetworkPolicy): { readonly t
     throw new Error(problems.map(p => `${state.where}: ${formatProblem(p)}`
       + ' (this is what synth would write: a JSON patch, a label or annotation added after construction, or a resolver changed it)').join('\n'));
   }
-  const rendering: Rendering = { key, text: JSON.stringify(json), json, synth };
+  const rendering = new Rendering(key, json, synth);
   if (key !== undefined || synth !== undefined) state.rendering = rendering;
   return rendering;
 }

@@ -110,13 +110,13 @@ class ChartNetworkLint implements IValidation {
         return;
       }
       try {
-        const { json, text } = validatedRendering(policy);
-        validSpecs.add(json);
-        documents.push({ object: json, source: { documentIndex } });
-        texts.push(text);
+        const rendering = validatedRendering(policy);
+        validSpecs.add(rendering.json);
+        documents.push({ object: rendering.json, source: { documentIndex } });
+        if (remember) texts.push(rendering.text);
       } catch (e) {
         errors.push(...(e as Error).message.split('\n'));
-        texts.push('');
+        if (remember) texts.push('');
       }
     });
     // Cluster policies are cluster-wide: those the app's other charts write decide for this chart's pods too.
