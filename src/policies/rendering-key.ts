@@ -8,7 +8,8 @@
  * depends only on its metadata (name, namespace, labels, annotations: `metadata.toJson()`), the
  * acknowledgements on it and its scopes, its JSON patches (which only its own `addJsonPatch`
  * adds) and the app's resolvers. The first three are in the key; an app with a resolver of its
- * own (which may answer differently each time) renders every time.
+ * own (which may answer differently each time) renders every time it is asked, but for a NetworkApp
+ * synth, during which one rendering stands (network-app.ts).
  */
 import { App, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import type { ApiObject } from 'cdk8s';

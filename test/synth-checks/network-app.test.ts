@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, App, Chart, IResolver, JsonPatch } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, DnsEgress, NetworkApp, Peer, PodSelector, Port } from '../../src';
 import * as lintModule from '../../src/analysis/lint';
 import * as validateModule from '../../src/analysis/validation/validate-network-policy';
@@ -74,6 +74,25 @@ describe('NetworkApp', () => {
     api.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels', { app: 'api-v2' }));
     expect(() => app.synthYaml()).toThrow(/\[two\] two\/web-to-api: one-sided-connection/);
     expect(() => app.synthYaml()).not.toThrow(/\[one\]/);
+  });
+
+  test('with a resolver of its own, a policy renders each time it is asked, but once per NetworkApp synth', () => {
+    const validate = jest.spyOn(validSpecsModule, 'validateInApp');
+    // A resolver the library cannot see into: it may answer differently each time.
+    const passThrough: IResolver = { resolve: () => undefined };
+    try {
+      const renderings = (app: App) => {
+        build(app);
+        validate.mockClear();
+        app.synthYaml();
+        return validate.mock.calls.length;
+      };
+      // 8 policies: with App, rendered in each of the 3 validations and when written.
+      expect(renderings(new App({ resolvers: [passThrough, ...new App().resolvers] }))).toBe(8 * 4);
+      expect(renderings(new NetworkApp({ resolvers: [passThrough, ...new App().resolvers] }))).toBe(8);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   test('a spec the charts of an app repeat is validated once, and the lint of every chart shares its reading', () => {
